@@ -1,0 +1,2 @@
+namespace MailShadow.Delivery.Smtp;
+internal static class AssemblyMarker;

@@ -1,0 +1,2 @@
+namespace MailShadow.Ews;
+internal static class AssemblyMarker;

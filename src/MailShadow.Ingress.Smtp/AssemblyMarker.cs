@@ -1,0 +1,2 @@
+namespace MailShadow.Ingress.Smtp;
+internal static class AssemblyMarker;

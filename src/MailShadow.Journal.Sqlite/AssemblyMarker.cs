@@ -1,0 +1,2 @@
+namespace MailShadow.Journal.Sqlite;
+internal static class AssemblyMarker;

@@ -1,0 +1,2 @@
+namespace MailShadow.LabExchange;
+internal static class AssemblyMarker;
