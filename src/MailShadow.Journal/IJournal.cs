@@ -20,7 +20,12 @@ public interface IJournal : IAsyncDisposable
     /// <summary>The highest sequence number known to be durable.</summary>
     long LastCommittedSequence { get; }
 
-    /// <summary>Appends a transaction; completes once it is durable. Its site states start as <see cref="SiteState.Pending"/>.</summary>
+    /// <summary>
+    /// Appends a transaction; completes once it is durable. Its site states start as <see cref="SiteState.Pending"/>.
+    /// Appending an <see cref="NewTransaction.Id"/> that already exists writes nothing and returns the existing
+    /// transaction's result with <see cref="JournalAppendResult.AlreadyExisted"/> set, so a caller that derives ids
+    /// deterministically (a DSN for a message, a repair for a divergence) appends each at most once.
+    /// </summary>
     ValueTask<JournalAppendResult> AppendAsync(NewTransaction transaction, CancellationToken cancellationToken);
 
     /// <summary>Applies a state transition for one transaction on one site; completes once it is durable.</summary>
