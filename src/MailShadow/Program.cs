@@ -1,1 +1,11 @@
-return 0;
+using System.CommandLine;
+using MailShadow.Cli;
+
+var root = new RootCommand("MailShadow: mail continuity for Microsoft Exchange. Forks inbound mail to two Exchange sites, durably.")
+{
+    RunCommand.Create(),
+    LabExchangeCommand.Create(),
+    DemoCommand.Create(),
+};
+
+return await root.Parse(args).InvokeAsync();

@@ -1,2 +1,0 @@
-namespace MailShadow.LabExchange;
-internal static class AssemblyMarker;
