@@ -19,7 +19,10 @@ internal static class ConfigurationLoader
         }
 
         CheckJson(File.ReadAllBytes(full), full);
-        var builder = new ConfigurationBuilder().AddJsonFile(full, optional: false, reloadOnChange: false);
+        // Environment variables (MailShadow__Admin__Token=...) override the file, so secrets need not live in it.
+        var builder = new ConfigurationBuilder()
+            .AddJsonFile(full, optional: false, reloadOnChange: false)
+            .AddEnvironmentVariables();
         if (overrides is not null)
         {
             builder.AddInMemoryCollection(overrides);
