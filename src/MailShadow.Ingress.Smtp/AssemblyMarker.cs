@@ -1,2 +1,0 @@
-namespace MailShadow.Ingress.Smtp;
-internal static class AssemblyMarker;
