@@ -1,2 +1,0 @@
-namespace MailShadow.Journal.Sqlite;
-internal static class AssemblyMarker;

@@ -1,0 +1,298 @@
+using MailShadow.Journal.Sqlite.Storage;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace MailShadow.Journal.Sqlite.Writing;
+
+/// <summary>
+/// The writer's connection and its statements, prepared once and reused for every batch so the hot path only binds
+/// values. Used by the writer thread alone.
+/// </summary>
+internal sealed class WriterStatements : IDisposable
+{
+    private readonly SqliteCommand _begin;
+    private readonly SqliteCommand _commit;
+    private readonly SqliteCommand _rollback;
+    private readonly SqliteCommand _savepoint;
+    private readonly SqliteCommand _release;
+    private readonly SqliteCommand _rollbackToSavepoint;
+
+    private readonly SqliteCommand _insertTransaction;
+    private readonly SqliteParameter _insertSeq;
+    private readonly SqliteParameter _insertId;
+    private readonly SqliteParameter _insertKind;
+    private readonly SqliteParameter _insertCreated;
+    private readonly SqliteParameter _insertMailboxes;
+    private readonly SqliteParameter _insertMetadata;
+    private readonly SqliteParameter _insertLength;
+
+    private readonly SqliteCommand _findTransaction;
+    private readonly SqliteParameter _findId;
+
+    private readonly SqliteCommand _insertPayload;
+    private readonly SqliteParameter _payloadSeq;
+    private readonly SqliteParameter _payloadData;
+
+    private readonly SqliteCommand _insertSiteState;
+    private readonly SqliteParameter _siteSeq;
+    private readonly SqliteParameter _siteName;
+    private readonly SqliteParameter _siteCreated;
+
+    private readonly SqliteCommand _updateSiteState;
+    private readonly SqliteParameter _updateId;
+    private readonly SqliteParameter _updateSite;
+    private readonly SqliteParameter _updateState;
+    private readonly SqliteParameter _updateAttempts;
+    private readonly SqliteParameter _updateNow;
+    private readonly SqliteParameter _updateNextAttempt;
+    private readonly SqliteParameter _updateReason;
+    private readonly SqliteParameter _updateDetail;
+
+    private readonly SqliteCommand _purgeScan;
+    private readonly SqliteParameter _purgeCutoff;
+    private readonly SqliteParameter _purgeAfterCreated;
+    private readonly SqliteParameter _purgeAfterSeq;
+    private readonly SqliteParameter _purgeLimit;
+
+    private readonly SqliteCommand _purgeTransaction;
+    private readonly SqliteParameter _purgeTransactionSeq;
+    private readonly SqliteCommand _purgeSiteStates;
+    private readonly SqliteParameter _purgeSiteStatesSeq;
+    private readonly SqliteCommand _purgePayload;
+    private readonly SqliteParameter _purgePayloadSeq;
+
+    private readonly SqliteCommand _recordHighWater;
+    private readonly SqliteParameter _highWater;
+
+    public WriterStatements(SqliteConnection connection)
+    {
+        Connection = connection;
+        _begin = Create("BEGIN IMMEDIATE;");
+        _commit = Create("COMMIT;");
+        _rollback = Create("ROLLBACK;");
+        _savepoint = Create("SAVEPOINT item;");
+        _release = Create("RELEASE item;");
+        _rollbackToSavepoint = Create("ROLLBACK TO item;");
+
+        _insertTransaction = Create("""
+            INSERT INTO transactions (seq, id, kind, created_at, mailboxes, metadata, payload_length)
+            VALUES ($seq, $id, $kind, $created, $mailboxes, $metadata, $length)
+            ON CONFLICT (id) DO NOTHING;
+            """);
+        _insertSeq = Add(_insertTransaction, "$seq", SqliteType.Integer);
+        _insertId = Add(_insertTransaction, "$id", SqliteType.Blob);
+        _insertKind = Add(_insertTransaction, "$kind", SqliteType.Integer);
+        _insertCreated = Add(_insertTransaction, "$created", SqliteType.Integer);
+        _insertMailboxes = Add(_insertTransaction, "$mailboxes", SqliteType.Text);
+        _insertMetadata = Add(_insertTransaction, "$metadata", SqliteType.Text);
+        _insertLength = Add(_insertTransaction, "$length", SqliteType.Integer);
+
+        _findTransaction = Create("SELECT seq, created_at FROM transactions WHERE id = $id;");
+        _findId = Add(_findTransaction, "$id", SqliteType.Blob);
+
+        _insertPayload = Create("INSERT INTO payloads (seq, data) VALUES ($seq, $data);");
+        _payloadSeq = Add(_insertPayload, "$seq", SqliteType.Integer);
+        _payloadData = Add(_insertPayload, "$data", SqliteType.Blob);
+
+        _insertSiteState = Create("INSERT INTO site_states (seq, site, state, attempts, updated_at) VALUES ($seq, $site, 0, 0, $created);");
+        _siteSeq = Add(_insertSiteState, "$seq", SqliteType.Integer);
+        _siteName = Add(_insertSiteState, "$site", SqliteType.Text);
+        _siteCreated = Add(_insertSiteState, "$created", SqliteType.Integer);
+
+        // A null detail keeps the previous one: an attempt that starts must not erase what earlier attempts learned
+        // (for a message, which recipients a site already accepted).
+        _updateSiteState = Create("""
+            UPDATE site_states
+            SET state = $state, attempts = $attempts, updated_at = $now, next_attempt_at = $next, ambiguous = 0,
+                reason = $reason, detail = coalesce($detail, detail)
+            WHERE seq = (SELECT seq FROM transactions WHERE id = $id) AND site = $site;
+            """);
+        _updateId = Add(_updateSiteState, "$id", SqliteType.Blob);
+        _updateSite = Add(_updateSiteState, "$site", SqliteType.Text);
+        _updateState = Add(_updateSiteState, "$state", SqliteType.Integer);
+        _updateAttempts = Add(_updateSiteState, "$attempts", SqliteType.Integer);
+        _updateNow = Add(_updateSiteState, "$now", SqliteType.Integer);
+        _updateNextAttempt = Add(_updateSiteState, "$next", SqliteType.Integer);
+        _updateReason = Add(_updateSiteState, "$reason", SqliteType.Text);
+        _updateDetail = Add(_updateSiteState, "$detail", SqliteType.Text);
+
+        // Walks old transactions in (created_at, seq) order from a cursor, so transactions still open on some site are
+        // stepped over once per purge rather than rescanned by every chunk.
+        _purgeScan = Create("""
+            SELECT t.seq, t.created_at,
+                   NOT EXISTS (SELECT 1 FROM site_states s WHERE s.seq = t.seq AND s.state < 2) AS final
+            FROM transactions t INDEXED BY transactions_created
+            WHERE t.created_at < $cutoff AND (t.created_at, t.seq) > ($afterCreated, $afterSeq)
+            ORDER BY t.created_at, t.seq
+            LIMIT $limit;
+            """);
+        _purgeCutoff = Add(_purgeScan, "$cutoff", SqliteType.Integer);
+        _purgeAfterCreated = Add(_purgeScan, "$afterCreated", SqliteType.Integer);
+        _purgeAfterSeq = Add(_purgeScan, "$afterSeq", SqliteType.Integer);
+        _purgeLimit = Add(_purgeScan, "$limit", SqliteType.Integer);
+
+        _purgeTransaction = Create("""
+            DELETE FROM transactions
+            WHERE seq = $seq AND NOT EXISTS (SELECT 1 FROM site_states s WHERE s.seq = $seq AND s.state < 2);
+            """);
+        _purgeTransactionSeq = Add(_purgeTransaction, "$seq", SqliteType.Integer);
+        _purgeSiteStates = Create("DELETE FROM site_states WHERE seq = $seq;");
+        _purgeSiteStatesSeq = Add(_purgeSiteStates, "$seq", SqliteType.Integer);
+        _purgePayload = Create("DELETE FROM payloads WHERE seq = $seq;");
+        _purgePayloadSeq = Add(_purgePayload, "$seq", SqliteType.Integer);
+
+        _recordHighWater = Create("UPDATE journal_meta SET value = max(value, $sequence) WHERE key = 'last_sequence';");
+        _highWater = Add(_recordHighWater, "$sequence", SqliteType.Integer);
+
+        foreach (var command in All())
+        {
+            command.Prepare();
+        }
+    }
+
+    public SqliteConnection Connection { get; }
+
+    /// <summary>False once SQLite has rolled the transaction back by itself (it does so after some I/O errors).</summary>
+    public bool InTransaction => raw.sqlite3_get_autocommit(Connection.Handle) == 0;
+
+    public void Begin() => _begin.ExecuteNonQuery();
+
+    public void Commit() => _commit.ExecuteNonQuery();
+
+    public void TryRollback()
+    {
+        try
+        {
+            if (InTransaction)
+            {
+                _rollback.ExecuteNonQuery();
+            }
+        }
+        catch (SqliteException)
+        {
+            // The connection is discarded after a failed batch; what is not committed is not durable either way.
+        }
+    }
+
+    public void Savepoint() => _savepoint.ExecuteNonQuery();
+
+    public void Release() => _release.ExecuteNonQuery();
+
+    public void RollbackToSavepoint()
+    {
+        _rollbackToSavepoint.ExecuteNonQuery();
+        _release.ExecuteNonQuery();
+    }
+
+    /// <summary>Inserts a transaction row; false when its id already exists (nothing written).</summary>
+    public bool InsertTransaction(long sequence, byte[] id, int kind, long createdTicks, string mailboxes, string metadata, int payloadLength)
+    {
+        _insertSeq.Value = sequence;
+        _insertId.Value = id;
+        _insertKind.Value = kind;
+        _insertCreated.Value = createdTicks;
+        _insertMailboxes.Value = mailboxes;
+        _insertMetadata.Value = metadata;
+        _insertLength.Value = payloadLength;
+        return _insertTransaction.ExecuteNonQuery() == 1;
+    }
+
+    public (long Sequence, long CreatedTicks) FindTransaction(byte[] id)
+    {
+        _findId.Value = id;
+        using var reader = _findTransaction.ExecuteReader();
+        if (!reader.Read())
+        {
+            throw new InvalidOperationException("A transaction whose id conflicted on insert is missing.");
+        }
+
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    public void InsertPayload(long sequence, byte[] data)
+    {
+        _payloadSeq.Value = sequence;
+        _payloadData.Value = data;
+        _insertPayload.ExecuteNonQuery();
+    }
+
+    public void InsertSiteState(long sequence, string site, long createdTicks)
+    {
+        _siteSeq.Value = sequence;
+        _siteName.Value = site;
+        _siteCreated.Value = createdTicks;
+        _insertSiteState.ExecuteNonQuery();
+    }
+
+    /// <summary>False when the transaction has no state on that site (unknown, purged, or not a target).</summary>
+    public bool UpdateSiteState(byte[] id, SiteUpdate update, long nowTicks)
+    {
+        _updateId.Value = id;
+        _updateSite.Value = update.Site.Value;
+        _updateState.Value = (int)update.State;
+        _updateAttempts.Value = update.Attempts;
+        _updateNow.Value = nowTicks;
+        _updateNextAttempt.Value = Columns.Nullable(update.NextAttemptAt);
+        _updateReason.Value = Columns.Nullable(update.Reason);
+        _updateDetail.Value = Columns.Nullable(update.Detail);
+        return _updateSiteState.ExecuteNonQuery() == 1;
+    }
+
+    public SqliteDataReader ScanPurgeCandidates(long cutoffTicks, long afterCreatedTicks, long afterSequence, int limit)
+    {
+        _purgeCutoff.Value = cutoffTicks;
+        _purgeAfterCreated.Value = afterCreatedTicks;
+        _purgeAfterSeq.Value = afterSequence;
+        _purgeLimit.Value = limit;
+        return _purgeScan.ExecuteReader();
+    }
+
+    /// <summary>Deletes a transaction with its states and payload if it is still final on every site.</summary>
+    public bool PurgeIfFinal(long sequence)
+    {
+        _purgeTransactionSeq.Value = sequence;
+        if (_purgeTransaction.ExecuteNonQuery() == 0)
+        {
+            return false;
+        }
+
+        _purgeSiteStatesSeq.Value = sequence;
+        _purgeSiteStates.ExecuteNonQuery();
+        _purgePayloadSeq.Value = sequence;
+        _purgePayload.ExecuteNonQuery();
+        return true;
+    }
+
+    public void RecordHighWater(long sequence)
+    {
+        _highWater.Value = sequence;
+        _recordHighWater.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in All())
+        {
+            command.Dispose();
+        }
+
+        Connection.Dispose();
+    }
+
+    private SqliteCommand[] All() =>
+    [
+        _begin, _commit, _rollback, _savepoint, _release, _rollbackToSavepoint, _insertTransaction, _findTransaction,
+        _insertPayload, _insertSiteState, _updateSiteState, _purgeScan, _purgeTransaction, _purgeSiteStates,
+        _purgePayload, _recordHighWater,
+    ];
+
+    private SqliteCommand Create(string sql)
+    {
+        var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static SqliteParameter Add(SqliteCommand command, string name, SqliteType type) =>
+        command.Parameters.Add(name, type);
+}
