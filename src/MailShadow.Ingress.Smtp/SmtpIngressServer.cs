@@ -37,6 +37,7 @@ public sealed class SmtpIngressServer : IHostedService, IAsyncDisposable
     private ConnectionListener? _listener;
     private ConnectionSettings? _settings;
     private Task? _running;
+    private int _stopped;
 
     /// <param name="options">Validated options (see <see cref="SmtpIngressOptionsValidator"/>).</param>
     /// <param name="journal">An opened journal; messages are appended to it.</param>
@@ -86,7 +87,7 @@ public sealed class SmtpIngressServer : IHostedService, IAsyncDisposable
     /// <summary>Stops accepting, ends the sessions (a client mid-command gets 421 4.3.2) and waits for them.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_server is null || _running is null)
+        if (_server is null || _running is null || Interlocked.Exchange(ref _stopped, 1) != 0)
         {
             return;
         }

@@ -55,8 +55,8 @@ internal static class ReplyRewriter
         (502, "Unrecognized command") => Malformed(context.Verb),
         (501, _) when text.StartsWith("expected ", StringComparison.Ordinal) => OutOfOrder(context),
         (553, "mailbox name not allowed") => context.Verb == SmtpVerb.Mail ? Replies.SenderNotAllowed : Replies.RecipientNotAllowed,
-        (421, "Timeout while waiting for input.") => Replies.CommandTimeout(context.ServerName),
-        (421, "The session has be cancelled.") => context.Stopping ? Replies.ShuttingDown(context.ServerName) : Replies.SessionTimeout(context.ServerName),
+        (221 or 421, "Timeout while waiting for input.") => Replies.CommandTimeout(context.ServerName),
+        (221 or 421, "The session has be cancelled.") => context.Stopping ? Replies.ShuttingDown(context.ServerName) : Replies.SessionTimeout(context.ServerName),
         _ => null,
     };
 
