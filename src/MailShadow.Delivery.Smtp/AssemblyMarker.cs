@@ -1,2 +1,0 @@
-namespace MailShadow.Delivery.Smtp;
-internal static class AssemblyMarker;

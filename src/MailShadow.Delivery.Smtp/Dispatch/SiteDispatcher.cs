@@ -1,0 +1,383 @@
+using System.Threading.Channels;
+using MailShadow.Delivery.Smtp.Diagnostics;
+using MailShadow.Delivery.Smtp.Transport;
+using MailShadow.Journal;
+using MailShadow.Model;
+using Microsoft.Extensions.Logging;
+
+namespace MailShadow.Delivery.Smtp.Dispatch;
+
+/// <summary>
+/// Delivers the journal's SMTP messages to one site, independently of every other site. A single loop owns the
+/// <see cref="DeliveryWindow"/>: it reads pending work from the journal in sequence order (waiting for appends, never
+/// polling), starts attempts within the concurrency limit while the site is reachable, and folds their completions
+/// back in. While the site is unreachable nothing is attempted and the journal is not touched; the pool probes it
+/// on a back-off schedule and the queue drains in order once a probe succeeds.
+/// </summary>
+internal sealed class SiteDispatcher : IAsyncDisposable
+{
+    /// <summary>Unfinished items held in memory at most; the rest waits in the journal.</summary>
+    internal const int WindowCapacity = 8192;
+
+    private const int PageSize = 512;
+
+    private readonly SiteName _site;
+    private readonly SiteEndpoint _endpoint;
+    private readonly IJournal _journal;
+    private readonly SmtpDeliveryOptions _options;
+    private readonly SiteConnectionPool _pool;
+    private readonly MessageDeliverer _deliverer;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly int _maxRunning;
+    private readonly DeliveryWindow _window = new();
+    private readonly Channel<AttemptCompletion> _completions = Channel.CreateUnbounded<AttemptCompletion>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly List<Task> _attempts = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _abort = new();
+
+    private Task? _loop;
+    private long _cursor;
+    private bool _caughtUp;
+    private Task? _appendWait;
+    private Task<bool>? _completionWait;
+    private Task<bool>? _probe;
+    private DateTimeOffset? _readRetryAt;
+    private volatile int _queued;
+    private volatile int _running;
+
+    public SiteDispatcher(
+        SiteEndpoint endpoint,
+        IJournal journal,
+        SmtpDeliveryOptions options,
+        SiteConnectionPool pool,
+        MessageDeliverer deliverer,
+        SiteCounters counters,
+        TimeProvider time,
+        ILogger logger)
+    {
+        _site = endpoint.Site;
+        _endpoint = endpoint;
+        _journal = journal;
+        _options = options;
+        _pool = pool;
+        _deliverer = deliverer;
+        Counters = counters;
+        _time = time;
+        _logger = logger;
+
+        // Beyond the connections, room for attempts that are reading a payload or making their outcome durable,
+        // so journal commits overlap with sending.
+        _maxRunning = options.MaxConnectionsPerSite * 3;
+    }
+
+    public SiteName Site => _site;
+
+    public SiteCounters Counters { get; }
+
+    public SiteConnectionPool Pool => _pool;
+
+    /// <summary>Unfinished messages held for the site (in flight, waiting to retry, or queued behind them).</summary>
+    public int Queued => _queued;
+
+    /// <summary>Attempts running now.</summary>
+    public int Running => _running;
+
+    public void Start()
+    {
+        if (_loop is not null)
+        {
+            throw new InvalidOperationException($"Delivery to site {_site} is already running.");
+        }
+
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>
+    /// Stops starting new attempts and waits for running ones; when <paramref name="cancellationToken"/> fires first,
+    /// running attempts are cancelled (each goes back to Pending, or stays InFlight for crash recovery to resend).
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_loop is null)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync();
+        using (cancellationToken.Register(() => _abort.Cancel()))
+        {
+            try
+            {
+                await _loop.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await _abort.CancelAsync();
+                await _loop;
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None);
+        await _pool.DisposeAsync();
+        _stopping.Dispose();
+        _abort.Dispose();
+    }
+
+    private async Task RunAsync()
+    {
+        Log.DispatcherStarted(_logger, _site, _endpoint.ToString(), _options.MaxConnectionsPerSite);
+        while (!_stopping.IsCancellationRequested)
+        {
+            try
+            {
+                DrainCompletions();
+                await FillAsync();
+                StartWork();
+                _queued = _window.Count;
+                _running = _window.Running;
+                await WaitAsync();
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                Log.UnexpectedError(_logger, _site, ex);
+                await SleepAsync(_options.RetryInitialDelay);
+            }
+        }
+
+        await Task.WhenAll(_attempts.ToArray()).ContinueWith(static _ => { }, TaskScheduler.Default);
+        if (_probe is not null)
+        {
+            await _probe.ContinueWith(static _ => { }, TaskScheduler.Default);
+        }
+
+        DrainCompletions();
+        _queued = _window.Count;
+        _running = 0;
+        Log.DispatcherStopped(_logger, _site);
+    }
+
+    /// <summary>Folds finished attempts back into the window.</summary>
+    private void DrainCompletions()
+    {
+        var now = _time.GetUtcNow();
+        while (_completions.Reader.TryRead(out var completion))
+        {
+            var item = completion.Item;
+            switch (completion.End)
+            {
+                case AttemptEnd.Final:
+                case AttemptEnd.Vanished:
+                    _window.Complete(item, now);
+                    break;
+                case AttemptEnd.Retry:
+                    item.Attempts = completion.Attempts;
+                    item.Detail = completion.Detail;
+                    item.NextAttemptAt = completion.NextAttemptAt;
+                    item.Ambiguous = completion.Ambiguous;
+                    item.ConsecutiveFailures++;
+                    _window.Reschedule(item, now);
+                    break;
+                default:
+                    item.NextAttemptAt = completion.NextAttemptAt;
+                    _window.Reschedule(item, now);
+                    break;
+            }
+        }
+
+        _attempts.RemoveAll(static task => task.IsCompleted);
+    }
+
+    /// <summary>Reads pending work after the cursor while the window has room and the journal has more.</summary>
+    private async Task FillAsync()
+    {
+        if (_readRetryAt is { } retryAt)
+        {
+            if (_time.GetUtcNow() < retryAt)
+            {
+                return;
+            }
+
+            _readRetryAt = null;
+        }
+
+        if (_caughtUp)
+        {
+            if (_appendWait is not { IsCompleted: true })
+            {
+                return;
+            }
+
+            _appendWait = null;
+            _caughtUp = false;
+        }
+
+        for (var pages = 0; pages < 4 && !_caughtUp && _window.Count < WindowCapacity; pages++)
+        {
+            var max = Math.Min(PageSize, WindowCapacity - _window.Count);
+
+            // Everything up to the last committed sequence is visible to this read; after a short page the cursor
+            // may move there, so the append wait does not fire for work this site will never see.
+            var committed = _journal.LastCommittedSequence;
+            IReadOnlyList<PendingWork> page;
+            try
+            {
+                page = await _journal.ReadPendingAsync(_site, _cursor, max, _stopping.Token);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !_stopping.IsCancellationRequested)
+            {
+                Log.JournalReadFailed(_logger, _site, ex);
+                _readRetryAt = _time.GetUtcNow() + _options.RetryInitialDelay;
+                return;
+            }
+
+            var now = _time.GetUtcNow();
+            foreach (var work in page)
+            {
+                if (work.Sequence <= _cursor)
+                {
+                    continue;
+                }
+
+                _cursor = work.Sequence;
+                if (work.Kind == TransactionKind.SmtpMessage)
+                {
+                    _window.Add(new WorkItem(work), now);
+                }
+            }
+
+            if (page.Count < max)
+            {
+                _caughtUp = true;
+                _cursor = Math.Max(_cursor, committed);
+                _appendWait = _journal.WaitForAppendAsync(_cursor, _stopping.Token);
+            }
+        }
+    }
+
+    private void StartWork()
+    {
+        var now = _time.GetUtcNow();
+        if (_pool.UnreachableSince is not null)
+        {
+            // Down: attempt nothing, except to fail what has expired while waiting; probe on schedule.
+            while (_window.Running < _maxRunning && _window.TryPeekReady(now, out var head) && now >= head.CreatedAt + _options.GiveUpAfter)
+            {
+                _window.TryTakeReady(now, out head);
+                Launch(head);
+            }
+
+            if (_probe is null && now >= _pool.ProbeAt)
+            {
+                _probe = _pool.ProbeAsync(_abort.Token);
+            }
+
+            return;
+        }
+
+        while (_window.Running < _maxRunning && _window.TryTakeReady(now, out var item))
+        {
+            Launch(item);
+        }
+    }
+
+    private void Launch(WorkItem item) => _attempts.Add(AttemptAsync(item));
+
+    private async Task AttemptAsync(WorkItem item)
+    {
+        AttemptCompletion completion;
+        try
+        {
+            completion = await _deliverer.RunAsync(item, _abort.Token);
+        }
+        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+        {
+            completion = AttemptCompletion.NotStarted(item);
+        }
+        catch (Exception ex)
+        {
+            Log.UnexpectedError(_logger, _site, ex);
+            completion = AttemptCompletion.NotStarted(item, _time.GetUtcNow() + _options.RetryInitialDelay);
+        }
+
+        _completions.Writer.TryWrite(completion);
+    }
+
+    private async Task WaitAsync()
+    {
+        if (!_caughtUp && _window.Count < WindowCapacity && _readRetryAt is null)
+        {
+            return; // more to read right away
+        }
+
+        _completionWait ??= _completions.Reader.WaitToReadAsync(_stopping.Token).AsTask();
+        var waits = new List<Task>(4) { _completionWait };
+        if (_appendWait is not null && _window.Count < WindowCapacity)
+        {
+            waits.Add(_appendWait);
+        }
+
+        if (_probe is not null)
+        {
+            waits.Add(_probe);
+        }
+
+        var wakeAt = _window.NextDueAt;
+        if (_pool.UnreachableSince is not null && _probe is null)
+        {
+            wakeAt = Earliest(wakeAt, _pool.ProbeAt);
+        }
+
+        wakeAt = Earliest(wakeAt, _readRetryAt);
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+        if (wakeAt is { } due)
+        {
+            var delay = due - _time.GetUtcNow();
+            waits.Add(delay > TimeSpan.Zero ? Task.Delay(delay, _time, timer.Token) : Task.CompletedTask);
+        }
+
+        var woke = await Task.WhenAny(waits);
+        await timer.CancelAsync();
+        _stopping.Token.ThrowIfCancellationRequested();
+
+        if (_completionWait.IsCompleted)
+        {
+            _completionWait = null;
+        }
+
+        if (_probe is { IsCompleted: true })
+        {
+            _probe = null;
+        }
+
+        if (woke == _appendWait && _appendWait.IsFaulted)
+        {
+            Log.JournalReadFailed(_logger, _site, _appendWait.Exception!.GetBaseException());
+            _appendWait = null;
+            _caughtUp = false;
+            _readRetryAt = _time.GetUtcNow() + _options.RetryInitialDelay;
+        }
+    }
+
+    private async Task SleepAsync(TimeSpan delay)
+    {
+        try
+        {
+            await Task.Delay(delay, _time, _stopping.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // stopping
+        }
+    }
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is null ? b : b is null ? a : (a < b ? a : b);
+}
