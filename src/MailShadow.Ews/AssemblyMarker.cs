@@ -1,2 +1,0 @@
-namespace MailShadow.Ews;
-internal static class AssemblyMarker;

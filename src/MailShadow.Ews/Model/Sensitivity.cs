@@ -1,0 +1,10 @@
+namespace MailShadow.Ews.Model;
+
+/// <summary>An item's sensitivity.</summary>
+public enum Sensitivity
+{
+    Normal,
+    Personal,
+    Private,
+    Confidential,
+}

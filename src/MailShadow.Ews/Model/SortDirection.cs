@@ -1,0 +1,8 @@
+namespace MailShadow.Ews.Model;
+
+/// <summary>A sort direction.</summary>
+public enum SortDirection
+{
+    Ascending,
+    Descending,
+}

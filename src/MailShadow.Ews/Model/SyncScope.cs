@@ -1,0 +1,8 @@
+namespace MailShadow.Ews.Model;
+
+/// <summary>Whether SyncFolderItems includes folder-associated (hidden) items.</summary>
+public enum SyncScope
+{
+    NormalItems,
+    NormalAndAssociatedItems,
+}
