@@ -1,0 +1,8 @@
+namespace MailShadow.LabExchange.Store;
+
+/// <summary>What an id names.</summary>
+public enum LabObjectKind
+{
+    Folder,
+    Item,
+}

@@ -1,0 +1,24 @@
+namespace MailShadow.LabExchange.Store.Persistence;
+
+/// <summary>The store's state as read back at start.</summary>
+internal sealed class LabPersistedState
+{
+    public List<LabMailbox> Mailboxes { get; } = [];
+
+    /// <summary>Folders, parents before children.</summary>
+    public List<LabFolderRecord> Folders { get; } = [];
+
+    public List<LabItem> Items { get; } = [];
+
+    /// <summary>Item changes in change-number order.</summary>
+    public List<(string FolderId, LabItemChange Change)> ItemChanges { get; } = [];
+
+    /// <summary>Folder changes in change-number order.</summary>
+    public List<(string Mailbox, LabFolderChange Change)> FolderChanges { get; } = [];
+
+    public List<(string Mailbox, string TransactionId)> Deliveries { get; } = [];
+
+    public long ChangeNumber { get; set; }
+
+    public long Sequence { get; set; }
+}

@@ -1,7 +1,0 @@
-namespace MailShadow.LabExchange.Tests;
-
-public class PlaceholderTests
-{
-    [Fact]
-    public void Builds() => Assert.True(true);
-}
