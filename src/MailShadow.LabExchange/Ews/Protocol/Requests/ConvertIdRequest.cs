@@ -1,0 +1,8 @@
+using MailShadow.LabExchange.Ews.Protocol.Model;
+
+namespace MailShadow.LabExchange.Ews.Protocol.Requests;
+
+internal sealed record ConvertIdRequest(string DestinationFormat, IReadOnlyList<EwsAlternateId> SourceIds) : EwsRequest
+{
+    public override string OperationName => "ConvertId";
+}
