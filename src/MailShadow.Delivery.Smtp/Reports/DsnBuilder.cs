@@ -56,16 +56,17 @@ internal static partial class DsnBuilder
         return message;
     }
 
-    private static MessageDeliveryStatus DeliveryStatus(DsnContent content)
+    private static MimePart DeliveryStatus(DsnContent content)
     {
-        var status = new MessageDeliveryStatus();
-        var perMessage = new HeaderList
+        var groups = new List<HeaderList>
         {
-            { "Reporting-MTA", $"dns; {content.ReportingMta}" },
-            { "X-MailShadow-Original-Transaction-Id", content.OriginalId.ToString() },
-            { "Arrival-Date", DateUtils.FormatDate(content.ArrivalDate) },
+            new()
+            {
+                { "Reporting-MTA", $"dns; {content.ReportingMta}" },
+                { "X-MailShadow-Original-Transaction-Id", content.OriginalId.ToString() },
+                { "Arrival-Date", DateUtils.FormatDate(content.ArrivalDate) },
+            },
         };
-        status.StatusGroups.Add(perMessage);
 
         foreach (var recipient in content.Recipients)
         {
@@ -87,10 +88,32 @@ internal static partial class DsnBuilder
             }
 
             group.Add("Last-Attempt-Date", DateUtils.FormatDate(refusal.At));
-            status.StatusGroups.Add(group);
+            groups.Add(group);
         }
 
-        return status;
+        // Written by hand rather than with MessageDeliveryStatus, whose serializer ends the last group with an
+        // extra blank line that parsers (MimeKit's included) read back as an empty recipient group.
+        using var text = new MemoryStream();
+        for (var i = 0; i < groups.Count; i++)
+        {
+            if (i > 0)
+            {
+                text.Write("\r\n"u8);
+            }
+
+            foreach (var header in groups[i])
+            {
+                text.Write(header.RawField);
+                text.WriteByte((byte)':');
+                text.Write(header.RawValue);
+            }
+        }
+
+        return new MimePart("message", "delivery-status")
+        {
+            Content = new MimeContent(new MemoryStream(text.ToArray(), writable: false)),
+            ContentTransferEncoding = ContentEncoding.SevenBit,
+        };
     }
 
     private static string HumanReadable(DsnContent content)
