@@ -1,7 +1,6 @@
 using System.CommandLine;
 using MailShadow.Hosting;
 using MailShadow.LabExchange;
-using MailShadow.Model.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 

@@ -10,7 +10,7 @@ using MimeKit;
 namespace MailShadow.Demo;
 
 /// <summary>One pass of sample traffic with the standby outage, observed through the journal.</summary>
-internal sealed class DemoRun(DemoSettings settings, IJournal journal, HostPort ingress, TextWriter output)
+internal sealed class DemoRun(DemoSettings settings, IJournal journal, HostPort ingress, string serverName, TextWriter output)
 {
     private const int Senders = 4;
 
@@ -92,8 +92,12 @@ internal sealed class DemoRun(DemoSettings settings, IJournal journal, HostPort 
     {
         using var client = new SmtpClient();
 
-        // The appliance's lab certificate is self-signed; a production client would validate it.
-        client.ServerCertificateValidationCallback = (_, _, _, _) => true;
+        // The lab configuration has the appliance generate a self-signed certificate: accept exactly that
+        // (an untrusted chain naming our own server), nothing else.
+        client.ServerCertificateValidationCallback = (_, certificate, _, errors) =>
+            errors == System.Net.Security.SslPolicyErrors.None
+            || (errors == System.Net.Security.SslPolicyErrors.RemoteCertificateChainErrors
+                && certificate?.Subject.Contains(serverName, StringComparison.OrdinalIgnoreCase) == true);
         await client.ConnectAsync(ingress.Host, ingress.Port, SecureSocketOptions.StartTlsWhenAvailable, cancellationToken);
         while (true)
         {

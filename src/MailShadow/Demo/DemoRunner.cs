@@ -1,17 +1,12 @@
-using System.Diagnostics;
-using System.Globalization;
 using MailKit.Net.Smtp;
-using MailKit.Security;
 using MailShadow.Hosting;
 using MailShadow.Journal;
 using MailShadow.LabExchange;
-using MailShadow.Model;
 using MailShadow.Model.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using MimeKit;
 
 namespace MailShadow.Demo;
 
@@ -60,7 +55,7 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output)
             output.WriteLine();
 
             var journal = appliance.Services.GetRequiredService<IJournal>();
-            var run = new DemoRun(settings, journal, ingress, output);
+            var run = new DemoRun(settings, journal, ingress, configuration["MailShadow:Ingress:Smtp:ServerName"] ?? "localhost", output);
             var outcome = await run.ExecuteAsync(
                 takeStandbyDown: async ct =>
                 {

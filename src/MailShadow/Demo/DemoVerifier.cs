@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using MailShadow.LabExchange;
 
@@ -41,17 +40,7 @@ internal static class DemoVerifier
         return new DemoVerification(perSite);
     }
 
-    private static IEnumerable<JsonElement> Items(JsonElement root)
-    {
-        if (root.ValueKind == JsonValueKind.Array)
-        {
-            return root.EnumerateArray();
-        }
-
-        return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array
-            ? items.EnumerateArray()
-            : [];
-    }
+    private static JsonElement.ArrayEnumerator Items(JsonElement root) => root.EnumerateArray();
 }
 
 /// <summary>The result of reading both sites back.</summary>
