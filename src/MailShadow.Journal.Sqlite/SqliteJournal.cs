@@ -17,10 +17,10 @@ public sealed class SqliteJournal : IJournal
     /// <summary>Transactions examined per retention chunk: each chunk is one short stretch of the writer's time.</summary>
     internal const int PurgeChunkSize = 256;
 
-    private const int New = 0;
-    private const int Opening = 1;
-    private const int Open = 2;
-    private const int Disposed = 3;
+    internal const int StateNew = 0;
+    internal const int StateOpening = 1;
+    internal const int StateOpen = 2;
+    internal const int StateDisposed = 3;
 
     private readonly SqliteConnections _connections;
     private readonly int _maxBatchSize;
@@ -66,18 +66,18 @@ public sealed class SqliteJournal : IJournal
     public Task<JournalRecovery> OpenAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        switch (Interlocked.CompareExchange(ref _state, Opening, New))
+        switch (Interlocked.CompareExchange(ref _state, StateOpening, StateNew))
         {
-            case New:
+            case StateNew:
                 break;
-            case Disposed:
+            case StateDisposed:
                 return Task.FromException<JournalRecovery>(JournalErrors.Closed());
             default:
                 return Task.FromException<JournalRecovery>(new InvalidOperationException("The journal is already open."));
         }
 
         // Opening runs recovery and may wait for a lock: keep it off the caller's thread.
-        return Task.Run(OpenCore, cancellationToken);
+        return Task.Run(OpenCore, CancellationToken.None);
     }
 
     /// <inheritdoc />
@@ -136,7 +136,7 @@ public sealed class SqliteJournal : IJournal
                 return;
             }
 
-            if (writer.Stopped || Volatile.Read(ref _state) == Disposed)
+            if (writer.Stopped || Volatile.Read(ref _state) == StateDisposed)
             {
                 throw JournalErrors.Closed();
             }
@@ -223,18 +223,20 @@ public sealed class SqliteJournal : IJournal
     /// <summary>Commits what is queued, stops the writer and releases the file. Later calls fail with <see cref="JournalFailure.Closed"/>.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _state, Disposed) == Disposed)
+        if (Interlocked.Exchange(ref _state, StateDisposed) == StateDisposed)
         {
             return;
         }
 
+        // Idle readers go first, so that the writer's connection is the last to close and SQLite folds the WAL back
+        // into the database file and removes it.
+        _connections.ReleaseReaders();
         if (_writer is { } writer)
         {
             await writer.StopAsync();
             Log.Closed(_logger, Path, writer.CommittedSequence);
         }
 
-        _connections.ReleaseReaders();
         _metrics.Dispose();
     }
 
@@ -249,7 +251,7 @@ public sealed class SqliteJournal : IJournal
             var writer = new JournalWriter(_connections, new WriterStatements(connection), last, _maxBatchSize, _timeProvider, _metrics, _logger);
             _writer = writer;
             writer.Start();
-            if (Interlocked.CompareExchange(ref _state, Open, Opening) != Opening)
+            if (Interlocked.CompareExchange(ref _state, StateOpen, StateOpening) != StateOpening)
             {
                 // Disposed while opening: the writer was started, so stop it the normal way.
                 _ = writer.StopAsync();
@@ -269,7 +271,7 @@ public sealed class SqliteJournal : IJournal
             if (_writer is null)
             {
                 connection?.Dispose();
-                Interlocked.CompareExchange(ref _state, New, Opening);
+                Interlocked.CompareExchange(ref _state, StateNew, StateOpening);
             }
 
             Log.OpenFailed(_logger, Path, exception);
@@ -279,8 +281,8 @@ public sealed class SqliteJournal : IJournal
 
     private JournalWriter GetWriter() => Volatile.Read(ref _state) switch
     {
-        Open => _writer!,
-        Disposed => throw JournalErrors.Closed(),
+        StateOpen => _writer!,
+        StateDisposed => throw JournalErrors.Closed(),
         _ => throw new InvalidOperationException("The journal is not open; call OpenAsync first."),
     };
 

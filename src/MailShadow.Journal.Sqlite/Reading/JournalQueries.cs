@@ -16,7 +16,7 @@ internal static class JournalQueries
         LIMIT $limit;
         """;
 
-    private const string TransactionColumns = "t.seq, t.id, t.kind, t.created_at, t.mailboxes, t.metadata, t.payload_length";
+    internal const string TransactionColumns = "t.seq, t.id, t.kind, t.created_at, t.mailboxes, t.metadata, t.payload_length";
 
     public static async Task<IReadOnlyList<PendingWork>> ReadPendingAsync(
         SqliteConnection connection, SiteName site, long afterSequence, int maxCount, CancellationToken cancellationToken)

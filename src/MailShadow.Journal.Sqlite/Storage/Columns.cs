@@ -7,7 +7,7 @@ namespace MailShadow.Journal.Sqlite.Storage;
 internal static class Columns
 {
     /// <summary>Mailbox addresses cannot contain a line break, so it separates them.</summary>
-    private const char MailboxSeparator = '\n';
+    internal const char MailboxSeparator = '\n';
 
     public static byte[] IdBytes(TransactionId id)
     {

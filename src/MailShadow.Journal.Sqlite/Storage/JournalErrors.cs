@@ -5,18 +5,18 @@ namespace MailShadow.Journal.Sqlite.Storage;
 /// <summary>Turns what SQLite and the file system report into <see cref="JournalException"/>.</summary>
 internal static class JournalErrors
 {
-    private const int SqliteFull = 13;
-    private const int SqliteTooBig = 18;
-    private const int SqliteConstraint = 19;
-    private const int SqliteMismatch = 20;
-    private const int SqliteRange = 25;
+    internal const int SqliteFull = 13;
+    internal const int SqliteTooBig = 18;
+    internal const int SqliteConstraint = 19;
+    internal const int SqliteMismatch = 20;
+    internal const int SqliteRange = 25;
 
     /// <summary>The errno of "no space left on device", which .NET reports as the HResult of an IOException on Unix.</summary>
-    private const int EnospcUnix = 28;
+    internal const int EnospcUnix = 28;
 
     /// <summary>ERROR_DISK_FULL and ERROR_HANDLE_DISK_FULL as HResults.</summary>
-    private const int DiskFullWindows = unchecked((int)0x80070070);
-    private const int HandleDiskFullWindows = unchecked((int)0x80070027);
+    internal const int DiskFullWindows = unchecked((int)0x80070070);
+    internal const int HandleDiskFullWindows = unchecked((int)0x80070027);
 
     public static JournalFailure Classify(Exception exception) => exception switch
     {

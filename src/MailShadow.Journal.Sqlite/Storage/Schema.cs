@@ -10,7 +10,7 @@ internal static class Schema
 {
     public const int Version = 1;
 
-    private const string Create = """
+    internal const string Create = """
         CREATE TABLE journal_meta (
             key   TEXT PRIMARY KEY,
             value INTEGER NOT NULL

@@ -10,10 +10,10 @@ namespace MailShadow.Journal.Sqlite.Storage;
 internal sealed class SqliteConnections
 {
     /// <summary>Bounds the WAL file after a checkpoint, so a burst does not leave a large file behind.</summary>
-    private const long JournalSizeLimitBytes = 64L * 1024 * 1024;
+    internal const long JournalSizeLimitBytes = 64L * 1024 * 1024;
 
     /// <summary>Pages (of 4 KiB) the writer caches: enough for the indexes' hot pages under sustained appends.</summary>
-    private const int WriterCacheKibibytes = 16 * 1024;
+    internal const int WriterCacheKibibytes = 16 * 1024;
 
     private readonly string _writerConnectionString;
     private readonly string _readerConnectionString;

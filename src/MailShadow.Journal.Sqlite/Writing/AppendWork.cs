@@ -42,6 +42,8 @@ internal sealed class AppendWork : TaskCompletionSource<JournalAppendResult>, IJ
 
     public Exception? Rejection { get; private set; }
 
+    public int PayloadBytes => _payload.Length;
+
     public void Execute(WriterStatements statements, BatchContext batch)
     {
         if (_cancellationToken.IsCancellationRequested)

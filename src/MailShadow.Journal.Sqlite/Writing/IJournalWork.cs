@@ -6,6 +6,9 @@ namespace MailShadow.Journal.Sqlite.Writing;
 /// </summary>
 internal interface IJournalWork
 {
+    /// <summary>Bytes of payload the item writes; bounds how much one transaction carries.</summary>
+    int PayloadBytes { get; }
+
     /// <summary>Set by <see cref="Execute"/> when the item's own values could not be stored; the batch still commits.</summary>
     Exception? Rejection { get; }
 

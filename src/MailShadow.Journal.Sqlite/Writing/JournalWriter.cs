@@ -12,6 +12,12 @@ namespace MailShadow.Journal.Sqlite.Writing;
 /// </summary>
 internal sealed class JournalWriter
 {
+    /// <summary>
+    /// A batch stops taking appends once it carries this much payload, so a burst of large messages becomes several
+    /// commits rather than one huge transaction (and WAL file).
+    /// </summary>
+    internal const int MaxBatchPayloadBytes = 32 * 1024 * 1024;
+
     private readonly Channel<IJournalWork> _queue = Channel.CreateUnbounded<IJournalWork>(
         new UnboundedChannelOptions { SingleReader = true, SingleWriter = false, AllowSynchronousContinuations = false });
 
@@ -82,9 +88,11 @@ internal sealed class JournalWriter
         {
             while (WaitToRead(reader))
             {
-                while (_items.Count < _maxBatchSize && reader.TryRead(out var work))
+                var payloadBytes = 0L;
+                while (_items.Count < _maxBatchSize && payloadBytes < MaxBatchPayloadBytes && reader.TryRead(out var work))
                 {
                     _items.Add(work);
+                    payloadBytes += work.PayloadBytes;
                 }
 
                 if (_items.Count > 0)

@@ -23,6 +23,8 @@ internal sealed class PurgeWork : TaskCompletionSource<PurgeWork.Outcome>, IJour
 
     public Exception? Rejection => null;
 
+    public int PayloadBytes => 0;
+
     public void Execute(WriterStatements statements, BatchContext batch)
     {
         _final.Clear();

@@ -40,6 +40,8 @@ internal sealed class UpdateWork : TaskCompletionSource, IJournalWork
 
     public Exception? Rejection { get; private set; }
 
+    public int PayloadBytes => 0;
+
     public void Execute(WriterStatements statements, BatchContext batch)
     {
         if (_cancellationToken.IsCancellationRequested)

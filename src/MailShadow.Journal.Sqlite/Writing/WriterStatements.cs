@@ -271,6 +271,18 @@ internal sealed class WriterStatements : IDisposable
 
     public void Dispose()
     {
+        try
+        {
+            // SQLite's advice for long-lived connections: refresh planner statistics where they have drifted.
+            using var optimize = Connection.CreateCommand();
+            optimize.CommandText = "PRAGMA optimize;";
+            optimize.ExecuteNonQuery();
+        }
+        catch (SqliteException)
+        {
+            // Statistics only; a connection closed after a failure may not run it.
+        }
+
         foreach (var command in All())
         {
             command.Dispose();

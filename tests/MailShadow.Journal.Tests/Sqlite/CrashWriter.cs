@@ -13,7 +13,7 @@ internal static class CrashWriter
     public const string Ready = "ready";
 
     /// <summary>How long the child waits to be killed before giving up on its own.</summary>
-    private static readonly TimeSpan KillDeadline = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan _killDeadline = TimeSpan.FromSeconds(60);
 
     public static async Task<int> RunAsync(string path, string id)
     {
@@ -25,7 +25,7 @@ internal static class CrashWriter
         await journal.UpdateAsync(new SiteUpdate(transactionId, Transactions.Standby, SiteState.Applied, 1), CancellationToken.None);
         await Console.Out.WriteLineAsync(Ready);
         await Console.Out.FlushAsync();
-        await Task.Delay(KillDeadline);
+        await Task.Delay(_killDeadline);
         return 3;
     }
 

@@ -1,8 +1,10 @@
 using System.Diagnostics.Metrics;
 using MailShadow.Journal.Sqlite;
 using MailShadow.Journal.Sqlite.Reading;
+using MailShadow.Model;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using SQLitePCL;
 
 namespace MailShadow.Journal.Tests.Sqlite;
 
@@ -32,6 +34,28 @@ public sealed class SqliteJournalContractTests : JournalContractTests
     {
         await base.DisposeAsync();
         _directory.Dispose();
+    }
+
+    [Fact]
+    public async Task Append_RejectedByTheStore_FailsAloneAndLeavesNoTrace_WhileItsBatchCommits()
+    {
+        var journal = (SqliteJournal)await OpenJournalAsync();
+        using var meter = new JournalMeter(m => m == journal.Meter);
+
+        // SQLite refuses values longer than its length limit with SQLITE_TOOBIG, a fault of that one item.
+        journal.BeforeBatch = connection => raw.sqlite3_limit(connection.Handle, raw.SQLITE_LIMIT_LENGTH, 64 * 1024);
+        var tooBig = TransactionId.New();
+        var small = Enumerable.Range(0, 30).Select(_ => journal.AppendAsync(Transactions.Message(1024), Token).AsTask()).ToList();
+        var rejected = journal.AppendAsync(Transactions.Message(128 * 1024, tooBig), Token).AsTask();
+        small.AddRange(Enumerable.Range(0, 30).Select(_ => journal.AppendAsync(Transactions.Message(1024), Token).AsTask()));
+
+        await Assert.ThrowsAsync<ArgumentException>(() => rejected);
+        var stored = await Task.WhenAll(small);
+
+        Assert.Equal(60, stored.Select(r => r.Sequence).Distinct().Count());
+        Assert.Null(await journal.GetAsync(tooBig, Token));
+        Assert.Equal(60, (await journal.GetStatisticsAsync(Token)).TotalTransactions);
+        Assert.Equal(0, meter.Sum("mailshadow.journal.commit.failures"));
     }
 
     [Fact]

@@ -8,13 +8,13 @@ namespace MailShadow.Journal.Tests.Sqlite;
 
 public sealed class SqliteJournalCrashTests(ITestOutputHelper output) : IDisposable
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(60);
     private readonly TempDirectory _directory = new();
 
     [Fact]
     public async Task Open_AfterWriterProcessWasKilled_TurnsInFlightIntoAmbiguousPending()
     {
-        using var cancel = new CancellationTokenSource(Timeout);
+        using var cancel = new CancellationTokenSource(_timeout);
         var path = _directory.File("journal.db");
         var id = TransactionId.New();
 
