@@ -104,7 +104,7 @@ public sealed class MessageAcceptanceTests(ITestOutputHelper log)
     [Fact]
     public async Task StartTls_WithTheGeneratedCertificate_Works_AndTheTraceSaysEsmtps()
     {
-        await using var ingress = await IngressHarness.StartAsync(log);
+        await using var ingress = await IngressHarness.StartAsync(log, options => options.Tls.GenerateSelfSigned = true);
         var expected = ingress.Server.Certificate!.Thumbprint;
         string? seen = null;
         using var client = new MailKit.Net.Smtp.SmtpClient { Timeout = 15_000 };
@@ -128,7 +128,7 @@ public sealed class MessageAcceptanceTests(ITestOutputHelper log)
     [Fact]
     public async Task Ehlo_AdvertisesSizePipelining8BitMimeEnhancedStatusCodesAndStartTls()
     {
-        await using var ingress = await IngressHarness.StartAsync(log);
+        await using var ingress = await IngressHarness.StartAsync(log, options => options.Tls.GenerateSelfSigned = true);
         await using var client = await RawSmtpClient.ConnectAsync(ingress.EndPoint, log);
         Assert.StartsWith($"220 {IngressHarness.ServerName} ", await client.ReadReplyAsync());
 
@@ -136,6 +136,17 @@ public sealed class MessageAcceptanceTests(ITestOutputHelper log)
 
         Assert.Equal($"{IngressHarness.ServerName} Hello client.test", lines[0]);
         Assert.Equal(["SIZE 4194304", "PIPELINING", "8BITMIME", "ENHANCEDSTATUSCODES", "STARTTLS"], lines[1..]);
+    }
+
+    [Fact]
+    public async Task Ehlo_WithoutACertificate_DoesNotOfferStartTls_AndRefusesIt()
+    {
+        await using var ingress = await IngressHarness.StartAsync(log);
+        await using var client = await RawSmtpClient.ConnectAsync(ingress.EndPoint, log);
+        await client.ReadReplyAsync();
+
+        Assert.DoesNotContain("STARTTLS", await client.CommandAsync("EHLO client.test"), StringComparison.Ordinal);
+        Assert.Equal("502 5.5.1 STARTTLS not available", await client.CommandAsync("STARTTLS"));
     }
 
     /// <summary>Splits off the two header fields the ingress prepends (each may be folded).</summary>

@@ -197,7 +197,7 @@ public sealed class RefusalTests(ITestOutputHelper log)
     [Fact]
     public async Task StartTls_WithCommandsPipelinedBehindIt_ClosesWithoutActingOnThem()
     {
-        await using var ingress = await IngressHarness.StartAsync(log);
+        await using var ingress = await IngressHarness.StartAsync(log, options => options.Tls.GenerateSelfSigned = true);
         await using var client = await RawSmtpClient.ConnectAndGreetAsync(ingress.EndPoint, log);
 
         await client.SendAsync("STARTTLS\r\nMAIL FROM:<injected@contoso.test>\r\n");

@@ -36,6 +36,7 @@ internal sealed class IngressHarness : IAsyncDisposable
 
     public IPEndPoint EndPoint => Server.LocalEndPoint!;
 
+    /// <summary>Accepts <see cref="AcceptedDomain"/> on 127.0.0.1:0; STARTTLS off (key generation is slow) unless a test turns it on.</summary>
     public static SmtpIngressOptions DefaultOptions()
     {
         var options = new SmtpIngressOptions
@@ -49,7 +50,6 @@ internal sealed class IngressHarness : IAsyncDisposable
             CommandTimeout = TimeSpan.FromSeconds(30),
         };
         options.AcceptedDomains.Add(AcceptedDomain);
-        options.Tls.GenerateSelfSigned = true;
         return options;
     }
 
