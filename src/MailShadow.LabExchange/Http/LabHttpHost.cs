@@ -1,4 +1,5 @@
 using System.Net;
+using MailShadow.LabExchange.Ews.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -64,6 +65,7 @@ internal sealed class LabHttpHost : IAsyncDisposable
     {
         app.MapLabAdmin();
         app.MapExchangeHealthChecks();
+        app.MapLabEws();
         app.MapFallback(context =>
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;

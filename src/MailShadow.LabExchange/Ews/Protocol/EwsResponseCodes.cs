@@ -32,6 +32,12 @@ internal static class EwsResponseCodes
     public const string ErrorIrresolvableConflict = "ErrorIrresolvableConflict";
     public const string ErrorItemNotFound = "ErrorItemNotFound";
     public const string ErrorMimeContentConversionFailed = "ErrorMimeContentConversionFailed";
+    public const string ErrorMissingEmailAddress = "ErrorMissingEmailAddress";
+    public const string ErrorInvalidPropertyDelete = "ErrorInvalidPropertyDelete";
+    public const string ErrorInvalidPropertyAppend = "ErrorInvalidPropertyAppend";
+    public const string ErrorFolderSave = "ErrorFolderSave";
+    public const string ErrorItemSave = "ErrorItemSave";
+    public const string ErrorInvalidIdNotAnItemAttachmentId = "ErrorInvalidIdNotAnItemAttachmentId";
     public const string ErrorMoveCopyFailed = "ErrorMoveCopyFailed";
     public const string ErrorMoveDistinguishedFolder = "ErrorMoveDistinguishedFolder";
     public const string ErrorNameResolutionMultipleResults = "ErrorNameResolutionMultipleResults";
@@ -69,6 +75,12 @@ internal static class EwsResponseCodes
         [ErrorIrresolvableConflict] = "The send or update operation could not be performed because the change key passed in the request does not match the current change key for the item.",
         [ErrorItemNotFound] = "The specified object was not found in the store.",
         [ErrorMimeContentConversionFailed] = "The MIME content could not be converted.",
+        [ErrorMissingEmailAddress] = "When making a request as an account that does not have a mailbox, you must specify the mailbox primary SMTP address for any distinguished folder Ids.",
+        [ErrorFolderSave] = "The folder save operation failed.",
+        [ErrorInvalidPropertyDelete] = "This property cannot be deleted.",
+        [ErrorInvalidPropertyAppend] = "This property does not support append.",
+        [ErrorItemSave] = "The item could not be saved.",
+        [ErrorInvalidIdNotAnItemAttachmentId] = "The id is not an item attachment id.",
         [ErrorMoveCopyFailed] = "The move or copy operation failed.",
         [ErrorMoveDistinguishedFolder] = "Distinguished folders cannot be moved.",
         [ErrorNameResolutionMultipleResults] = "Multiple results were found.",

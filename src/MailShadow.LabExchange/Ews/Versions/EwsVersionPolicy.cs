@@ -35,7 +35,7 @@ internal sealed class EwsVersionPolicy
     public EwsServerVersionInfo ServerVersionInfo { get; }
 
     /// <summary>The version names the lab emulates.</summary>
-    public static IReadOnlyList<string> Supported { get; } = ["Exchange2010_SP2", "Exchange2013", "Exchange2016", "Exchange2019"];
+    public static IReadOnlyList<string> Supported { get; } = ["Exchange2010_SP2", "Exchange2013", "Exchange2013_SP1", "Exchange2016", "Exchange2019"];
 
     public static bool TryCreate(string? exchangeVersion, [NotNullWhen(true)] out EwsVersionPolicy? policy)
     {
@@ -45,6 +45,7 @@ internal sealed class EwsVersionPolicy
             "Exchange2010_SP2" => new EwsVersionPolicy(exchangeVersion, new EwsServerVersionInfo(14, 3, 123, 4, "Exchange2010_SP2"), "Exchange2010_SP2"),
             // Exchange 2013 CU23; cumulative updates report "V2_<n>" rather than a request version name.
             "Exchange2013" => new EwsVersionPolicy(exchangeVersion, new EwsServerVersionInfo(15, 0, 1497, 2, "V2_23"), "Exchange2013_SP1"),
+            "Exchange2013_SP1" => new EwsVersionPolicy(exchangeVersion, new EwsServerVersionInfo(15, 0, 847, 32, "Exchange2013_SP1"), "Exchange2013_SP1"),
             // Exchange 2016 CU23 and 2019 CU14 both serve the V2017_07_11 schema.
             "Exchange2016" => new EwsVersionPolicy(exchangeVersion, new EwsServerVersionInfo(15, 1, 2507, 6, "V2017_07_11"), "V2017_07_11"),
             "Exchange2019" => new EwsVersionPolicy(exchangeVersion, new EwsServerVersionInfo(15, 2, 1544, 4, "V2017_07_11"), "V2017_07_11"),
