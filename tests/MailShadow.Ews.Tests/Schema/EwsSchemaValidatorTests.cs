@@ -1,4 +1,7 @@
 using System.Text;
+using MailShadow.Ews.Model;
+using MailShadow.Ews.Protocol;
+using MailShadow.Ews.Protocol.Operations;
 using MailShadow.Testing.EwsSchema;
 
 namespace MailShadow.Ews.Tests.Schema;
@@ -70,6 +73,20 @@ public class EwsSchemaValidatorTests
         var errors = Validator.ValidateEnvelope(envelope);
 
         Assert.Contains(errors, error => error.Contains("RequestServerVersion", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ValidateEnvelope_ClientEnvelope_IsValid_AndACorruptedCopyIsNot()
+    {
+        var envelope = SoapEnvelopeWriter.Write(
+            new GetFolderOperation(FolderShape.Hierarchy, [DistinguishedFolderId.Inbox.In("alice@example.test")]),
+            new EwsRequestHeaders("Exchange2016", "alice@example.test", "UTC"));
+        var text = Encoding.UTF8.GetString(envelope);
+
+        Assert.Empty(Validator.ValidateEnvelope(envelope));
+        Assert.NotEmpty(Validator.ValidateEnvelope(Encoding.UTF8.GetBytes(text.Replace(">IdOnly<", ">Everything<", StringComparison.Ordinal))));
+        Assert.NotEmpty(Validator.ValidateEnvelope(Encoding.UTF8.GetBytes(text.Replace("<t:PrimarySmtpAddress>", "<t:Mailbox>", StringComparison.Ordinal)
+            .Replace("</t:PrimarySmtpAddress>", "</t:Mailbox>", StringComparison.Ordinal))));
     }
 
     [Fact]
