@@ -5,7 +5,14 @@ namespace MailShadow.Journal.Sqlite.Storage;
 /// <summary>Turns what SQLite and the file system report into <see cref="JournalException"/>.</summary>
 internal static class JournalErrors
 {
+    internal const int SqliteBusy = 5;
+    internal const int SqliteLocked = 6;
+    internal const int SqliteReadOnly = 8;
+    internal const int SqliteIoError = 10;
+    internal const int SqliteCorrupt = 11;
     internal const int SqliteFull = 13;
+    internal const int SqliteCantOpen = 14;
+    internal const int SqliteNotADatabase = 26;
     internal const int SqliteTooBig = 18;
     internal const int SqliteConstraint = 19;
     internal const int SqliteMismatch = 20;
@@ -42,20 +49,28 @@ internal static class JournalErrors
         }
 
         var failure = Classify(exception);
-        var cause = failure switch
-        {
-            JournalFailure.StorageFull => "the disk or the journal's size limit is full",
-            JournalFailure.Closed => "the journal is closed",
-            _ => "the store is unavailable",
-        };
-        return new JournalException(failure, $"{what}: {cause} ({Describe(exception)}).", exception);
+        return new JournalException(failure, $"{what}: {Cause(exception, failure)}. {exception.Message}", exception);
     }
 
     public static JournalException Closed() => new(JournalFailure.Closed, "The journal is closed.");
 
     private static int PrimaryCode(SqliteException exception) => exception.SqliteErrorCode & 0xFF;
 
-    private static string Describe(Exception exception) => exception is SqliteException sqlite
-        ? $"SQLite error {sqlite.SqliteExtendedErrorCode}: {sqlite.Message.Replace("SQLite Error ", "", StringComparison.Ordinal)}"
-        : exception.Message;
+    private static string Cause(Exception exception, JournalFailure failure) => (exception, failure) switch
+    {
+        (_, JournalFailure.StorageFull) => "the disk or the journal's size limit is full",
+        (_, JournalFailure.Closed) => "the journal is closed",
+        (SqliteException sqlite, _) => PrimaryCode(sqlite) switch
+        {
+            SqliteBusy or SqliteLocked => "another connection or process holds the journal's lock",
+            SqliteReadOnly => "the journal file or its directory is read-only",
+            SqliteIoError => "an I/O error occurred",
+            SqliteCorrupt => "the database file is corrupt",
+            SqliteCantOpen => "the file cannot be opened or created (check the path and its permissions)",
+            SqliteNotADatabase => "the file is not a SQLite database",
+            _ => "the store is unavailable",
+        },
+        (IOException or UnauthorizedAccessException, _) => "the file system refused",
+        _ => "the store is unavailable",
+    };
 }

@@ -103,8 +103,8 @@ internal sealed class AppendWork : TaskCompletionSource<JournalAppendResult>, IJ
 
     /// <summary>Binds the caller's array without a copy when the memory is a whole array, which it usually is.</summary>
     private static byte[] WholeArray(ReadOnlyMemory<byte> payload) =>
-        MemoryMarshal.TryGetArray(payload, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
-            ? segment.Array
+        MemoryMarshal.TryGetArray(payload, out var segment) && segment.Array is { } array && segment.Offset == 0 && segment.Count == array.Length
+            ? array
             : payload.ToArray();
 
     private static string[] Targets(IReadOnlyList<SiteName> targets)
