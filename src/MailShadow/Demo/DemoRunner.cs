@@ -3,7 +3,6 @@ using MailShadow.Hosting;
 using MailShadow.Journal;
 using MailShadow.LabExchange;
 using MailShadow.Model.Configuration;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
