@@ -6,7 +6,7 @@ namespace MailShadow.Ews;
 /// </summary>
 public sealed class EwsFaultException : EwsException
 {
-    private static readonly IReadOnlyDictionary<string, string> s_noDetails = new Dictionary<string, string>();
+    private static readonly IReadOnlyDictionary<string, string> _noDetails = new Dictionary<string, string>();
     private readonly string _responseCode;
     private readonly string? _messageText;
 
@@ -24,7 +24,7 @@ public sealed class EwsFaultException : EwsException
         : base(message, innerException)
     {
         _responseCode = "ErrorInternalServerError";
-        Details = s_noDetails;
+        Details = _noDetails;
     }
 
     public EwsFaultException(string responseCode, string? messageText, TimeSpan? backOff, IReadOnlyDictionary<string, string>? details)
@@ -33,7 +33,7 @@ public sealed class EwsFaultException : EwsException
         _responseCode = responseCode;
         _messageText = messageText;
         BackOff = backOff;
-        Details = details ?? s_noDetails;
+        Details = details ?? _noDetails;
     }
 
     public override string ResponseCode => _responseCode;

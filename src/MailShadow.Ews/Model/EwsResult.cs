@@ -8,14 +8,14 @@ namespace MailShadow.Ews.Model;
 /// </summary>
 public class EwsResult
 {
-    private static readonly IReadOnlyDictionary<string, string> s_noDetails = new Dictionary<string, string>();
+    private static readonly IReadOnlyDictionary<string, string> _noDetails = new Dictionary<string, string>();
 
     internal EwsResult(EwsResponseClass responseClass, string responseCode, string? messageText, IReadOnlyDictionary<string, string>? messageXml)
     {
         ResponseClass = responseClass;
         ResponseCode = responseCode;
         MessageText = messageText;
-        MessageXml = messageXml ?? s_noDetails;
+        MessageXml = messageXml ?? _noDetails;
     }
 
     public EwsResponseClass ResponseClass { get; }

@@ -7,7 +7,7 @@ namespace MailShadow.Ews.Protocol;
 /// <summary>Reads one folder element (<c>t:Folder</c>, <c>t:CalendarFolder</c> …) into an <see cref="EwsFolder"/>.</summary>
 internal static class FolderReader
 {
-    private static readonly FrozenDictionary<string, FolderKind> s_kinds = new Dictionary<string, FolderKind>(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, FolderKind> _kinds = new Dictionary<string, FolderKind>(StringComparer.Ordinal)
     {
         ["Folder"] = FolderKind.Folder,
         ["CalendarFolder"] = FolderKind.CalendarFolder,
@@ -18,7 +18,7 @@ internal static class FolderReader
 
     public static async ValueTask<EwsFolder> ReadAsync(XmlReader reader)
     {
-        var folder = new EwsFolder { Kind = s_kinds.GetValueOrDefault(reader.LocalName, FolderKind.Other) };
+        var folder = new EwsFolder { Kind = _kinds.GetValueOrDefault(reader.LocalName, FolderKind.Other) };
         List<ExtendedProperty>? extendedProperties = null;
         var depth = reader.Depth;
         if (!await reader.EnterElementAsync())

@@ -7,7 +7,7 @@ namespace MailShadow.Ews.Protocol;
 /// <summary>Reads one item element (<c>t:Message</c>, <c>t:CalendarItem</c> …) into an <see cref="EwsItem"/>.</summary>
 internal static class ItemReader
 {
-    private static readonly FrozenDictionary<string, ItemKind> s_kinds = new Dictionary<string, ItemKind>(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, ItemKind> _kinds = new Dictionary<string, ItemKind>(StringComparer.Ordinal)
     {
         ["Item"] = ItemKind.Item,
         ["Message"] = ItemKind.Message,
@@ -23,7 +23,7 @@ internal static class ItemReader
         ["SharingMessage"] = ItemKind.SharingMessage,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    public static ItemKind KindOf(string localName) => s_kinds.GetValueOrDefault(localName, ItemKind.Other);
+    public static ItemKind KindOf(string localName) => _kinds.GetValueOrDefault(localName, ItemKind.Other);
 
     public static async ValueTask<EwsItem> ReadAsync(XmlReader reader, EwsReadContext context)
     {

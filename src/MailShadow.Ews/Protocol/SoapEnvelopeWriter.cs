@@ -6,7 +6,7 @@ namespace MailShadow.Ews.Protocol;
 /// <summary>Writes a complete SOAP 1.1 request envelope: EWS headers, then the operation's body element.</summary>
 internal static class SoapEnvelopeWriter
 {
-    private static readonly XmlWriterSettings s_settings = new()
+    private static readonly XmlWriterSettings _settings = new()
     {
         Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
         Indent = false,
@@ -24,7 +24,7 @@ internal static class SoapEnvelopeWriter
 
     public static void Write<T>(Stream output, EwsOperation<T> operation, EwsRequestHeaders headers)
     {
-        using var writer = XmlWriter.Create(output, s_settings);
+        using var writer = XmlWriter.Create(output, _settings);
         writer.WriteStartDocument();
         writer.WriteStartElement("soap", "Envelope", EwsNamespaces.Soap);
         writer.WriteAttributeString("xmlns", "m", null, EwsNamespaces.Messages);

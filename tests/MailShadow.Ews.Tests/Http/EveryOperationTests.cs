@@ -13,13 +13,13 @@ namespace MailShadow.Ews.Tests.Http;
 /// </summary>
 public class EveryOperationTests(ITestOutputHelper output)
 {
-    private static readonly Guid s_mailShadowSet = Guid.Parse("6e2f4b7a-0c1d-4e5f-9a8b-7c6d5e4f3a2b");
-    private static readonly ExtendedPropertyPath s_correlation = ExtendedPropertyPath.Named(s_mailShadowSet, "MailShadowTransactionId", MapiPropertyType.String);
-    private static readonly ExtendedPropertyPath s_messageFlags = ExtendedPropertyPath.Tagged(0x0E07, MapiPropertyType.Integer);
-    private static readonly ItemId s_a = new("AAMkAGItemA==", "CQAAABYAAAA1");
-    private static readonly ItemId s_b = new("AAMkAGItemB==");
-    private static readonly FolderId s_archive = new("AAMkAGFolderArchive==", "AQAAABYAAAB1");
-    private static readonly byte[] s_mime = Encoding.ASCII.GetBytes("From: alice@example.test\r\nTo: bob@example.test\r\nSubject: Hi\r\nMessage-ID: <hi@example.test>\r\n\r\nHello!\r\n");
+    private static readonly Guid _mailShadowSet = Guid.Parse("6e2f4b7a-0c1d-4e5f-9a8b-7c6d5e4f3a2b");
+    private static readonly ExtendedPropertyPath _correlation = ExtendedPropertyPath.Named(_mailShadowSet, "MailShadowTransactionId", MapiPropertyType.String);
+    private static readonly ExtendedPropertyPath _messageFlags = ExtendedPropertyPath.Tagged(0x0E07, MapiPropertyType.Integer);
+    private static readonly ItemId _a = new("AAMkAGItemA==", "CQAAABYAAAA1");
+    private static readonly ItemId _b = new("AAMkAGItemB==");
+    private static readonly FolderId _archive = new("AAMkAGFolderArchive==", "AQAAABYAAAB1");
+    private static readonly byte[] _mime = Encoding.ASCII.GetBytes("From: alice@example.test\r\nTo: bob@example.test\r\nSubject: Hi\r\nMessage-ID: <hi@example.test>\r\n\r\nHello!\r\n");
 
     [Theory]
     [InlineData(ExchangeVersion.Exchange2010_SP2, null)]
@@ -36,12 +36,12 @@ public class EveryOperationTests(ITestOutputHelper output)
         var client = service.Impersonating("alice@example.test");
         var inboxOfAlice = DistinguishedFolderId.Inbox.In("alice@example.test");
 
-        var folders = await client.GetFolderAsync(new GetFolderRequest([DistinguishedFolderId.MsgFolderRoot, inboxOfAlice, s_archive])
+        var folders = await client.GetFolderAsync(new GetFolderRequest([DistinguishedFolderId.MsgFolderRoot, inboxOfAlice, _archive])
         {
-            Shape = FolderShape.Hierarchy with { AdditionalProperties = [.. FolderShape.Hierarchy.AdditionalProperties, s_correlation] },
+            Shape = FolderShape.Hierarchy with { AdditionalProperties = [.. FolderShape.Hierarchy.AdditionalProperties, _correlation] },
         });
         Assert.Equal(3, folders.Count);
-        Assert.Equal(s_archive.Id, folders[2].GetValueOrThrow().Id!.Id);
+        Assert.Equal(_archive.Id, folders[2].GetValueOrThrow().Id!.Id);
 
         var findFolders = await client.FindFolderAsync(new FindFolderRequest(DistinguishedFolderId.Root)
         {
@@ -57,26 +57,26 @@ public class EveryOperationTests(ITestOutputHelper output)
 
         var created = await client.CreateFolderAsync(new CreateFolderRequest(DistinguishedFolderId.MsgFolderRoot,
         [
-            new NewFolder { DisplayName = "Projects", FolderClass = "IPF.Note", ExtendedProperties = [new ExtendedProperty(s_correlation, "tx-1")] },
+            new NewFolder { DisplayName = "Projects", FolderClass = "IPF.Note", ExtendedProperties = [new ExtendedProperty(_correlation, "tx-1")] },
             new NewFolder { DisplayName = "Dates", Kind = FolderKind.CalendarFolder, FolderClass = "IPF.Appointment" },
         ]));
         Assert.Equal(["folder-0", "folder-1"], created.Select(r => r.GetValueOrThrow().Id));
 
         await client.UpdateFolderAsync(new UpdateFolderRequest(
         [
-            new FolderUpdate(s_archive, [FolderFieldChange.SetDisplayName("Archive 2026"), FolderFieldChange.SetExtendedProperty(new ExtendedProperty(s_correlation, "tx-2"))]),
-            new FolderUpdate(DistinguishedFolderId.Inbox, [FolderFieldChange.Delete(s_correlation)]),
+            new FolderUpdate(_archive, [FolderFieldChange.SetDisplayName("Archive 2026"), FolderFieldChange.SetExtendedProperty(new ExtendedProperty(_correlation, "tx-2"))]),
+            new FolderUpdate(DistinguishedFolderId.Inbox, [FolderFieldChange.Delete(_correlation)]),
         ]));
-        await client.DeleteFolderAsync(new DeleteFolderRequest([s_archive], DeleteType.SoftDelete));
-        await client.MoveFolderAsync(new MoveFolderRequest(DistinguishedFolderId.DeletedItems, [s_archive]));
+        await client.DeleteFolderAsync(new DeleteFolderRequest([_archive], DeleteType.SoftDelete));
+        await client.MoveFolderAsync(new MoveFolderRequest(DistinguishedFolderId.DeletedItems, [_archive]));
         await client.EmptyFolderAsync(new EmptyFolderRequest([DistinguishedFolderId.JunkEmail], DeleteType.HardDelete, DeleteSubFolders: true));
 
         var found = await client.FindItemAsync(new FindItemRequest(inboxOfAlice)
         {
-            Shape = ItemShape.With(FieldUri.Subject, FieldUri.InternetMessageId, FieldUri.IsRead, s_correlation),
+            Shape = ItemShape.With(FieldUri.Subject, FieldUri.InternetMessageId, FieldUri.IsRead, _correlation),
             Restriction = Restriction.Or(
                 Restriction.IsEqualTo(FieldUri.InternetMessageId, "<hi@example.test>"),
-                Restriction.And(Restriction.IsEqualTo(s_correlation, "tx-1"), Restriction.Not(Restriction.Exists(FieldUri.Flag))),
+                Restriction.And(Restriction.IsEqualTo(_correlation, "tx-1"), Restriction.Not(Restriction.Exists(FieldUri.Flag))),
                 Restriction.Contains(FieldUri.Subject, "Quarterly", ContainmentMode.Prefixed, ContainmentComparison.IgnoreCase),
                 Restriction.IsGreaterThanOrEqualTo(FieldUri.DateTimeReceived, "2026-11-01T00:00:00Z")),
             SortOrder = [new FieldOrder(FieldUri.DateTimeReceived, SortDirection.Descending)],
@@ -84,23 +84,23 @@ public class EveryOperationTests(ITestOutputHelper output)
         });
         Assert.Empty(found.GetValueOrThrow().Items);
 
-        var items = await client.GetItemAsync(new GetItemRequest([s_a, s_b])
+        var items = await client.GetItemAsync(new GetItemRequest([_a, _b])
         {
             Shape = new ItemShape
             {
                 BaseShape = BaseShape.Default,
                 IncludeMimeContent = true,
                 BodyType = BodyType.Text,
-                AdditionalProperties = [FieldUri.Categories, FieldUri.Flag, s_messageFlags, new IndexedFieldUri("contacts:EmailAddress", "EmailAddress1")],
+                AdditionalProperties = [FieldUri.Categories, FieldUri.Flag, _messageFlags, new IndexedFieldUri("contacts:EmailAddress", "EmailAddress1")],
             },
         });
         Assert.Equal(["Subject of AAMkAGItemA==", "Subject of AAMkAGItemB=="], items.Select(r => r.GetValueOrThrow().Subject));
 
         var sync = await client.SyncFolderItemsAsync(new SyncFolderItemsRequest(DistinguishedFolderId.Inbox)
         {
-            Shape = ItemShape.With(FieldUri.Subject, s_correlation),
+            Shape = ItemShape.With(FieldUri.Subject, _correlation),
             SyncState = "c3RhdGU=",
-            Ignore = [s_a],
+            Ignore = [_a],
             MaxChangesReturned = 100,
             SyncScope = SyncScope.NormalItems,
         });
@@ -110,11 +110,11 @@ public class EveryOperationTests(ITestOutputHelper output)
         [
             new NewItem
             {
-                MimeContent = s_mime,
+                MimeContent = _mime,
                 Categories = ["Red"],
                 Importance = Importance.High,
                 Sensitivity = Sensitivity.Personal,
-                ExtendedProperties = [ExtendedProperty.Of(s_messageFlags, 1), new ExtendedProperty(s_correlation, "tx-3")],
+                ExtendedProperties = [ExtendedProperty.Of(_messageFlags, 1), new ExtendedProperty(_correlation, "tx-3")],
                 Flag = ItemFlag.Flagged,
                 IsRead = true,
             },
@@ -125,7 +125,7 @@ public class EveryOperationTests(ITestOutputHelper output)
 
         var updated = await client.UpdateItemAsync(new UpdateItemRequest(
         [
-            new ItemUpdate(s_a,
+            new ItemUpdate(_a,
             [
                 ItemFieldChange.SetIsRead(false),
                 ItemFieldChange.SetFlag(new ItemFlag(FlagStatus.Complete, CompleteDate: new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero))),
@@ -133,32 +133,32 @@ public class EveryOperationTests(ITestOutputHelper output)
                 ItemFieldChange.SetImportance(Importance.Low),
                 ItemFieldChange.SetSubject("Renamed"),
                 ItemFieldChange.SetSensitivity(Sensitivity.Confidential),
-                ItemFieldChange.SetExtendedProperty(new ExtendedProperty(s_correlation, "tx-4")),
-                ItemFieldChange.Delete(s_messageFlags),
+                ItemFieldChange.SetExtendedProperty(new ExtendedProperty(_correlation, "tx-4")),
+                ItemFieldChange.Delete(_messageFlags),
                 ItemFieldChange.SetCategories([]),
             ]),
-            new ItemUpdate(s_b, [ItemFieldChange.SetImportance(Importance.Normal)]) { Kind = ItemKind.Item },
+            new ItemUpdate(_b, [ItemFieldChange.SetImportance(Importance.Normal)]) { Kind = ItemKind.Item },
         ])
         { ConflictResolution = ConflictResolution.AlwaysOverwrite });
         Assert.Equal("ck3", updated[0].GetValueOrThrow().ItemId!.ChangeKey);
 
         foreach (var deleteType in Enum.GetValues<DeleteType>())
         {
-            Assert.All(await client.DeleteItemAsync(new DeleteItemRequest([s_a, s_b], deleteType)), r => Assert.True(r.IsSuccess));
+            Assert.All(await client.DeleteItemAsync(new DeleteItemRequest([_a, _b], deleteType)), r => Assert.True(r.IsSuccess));
         }
 
-        var moved = await client.MoveItemAsync(new MoveItemRequest(s_archive, [s_a]));
+        var moved = await client.MoveItemAsync(new MoveItemRequest(_archive, [_a]));
         Assert.Equal("MoveItem-AAMkAGItemA==", moved[0].GetValueOrThrow().Id);
-        var copied = await client.CopyItemAsync(new CopyItemRequest(DistinguishedFolderId.Drafts, [s_b]) { ReturnNewItemIds = false });
+        var copied = await client.CopyItemAsync(new CopyItemRequest(DistinguishedFolderId.Drafts, [_b]) { ReturnNewItemIds = false });
         Assert.Equal("CopyItem-AAMkAGItemB==", copied[0].GetValueOrThrow().Id);
-        await client.MarkAllItemsAsReadAsync(new MarkAllItemsAsReadRequest([DistinguishedFolderId.Inbox, s_archive], ReadFlag: false));
+        await client.MarkAllItemsAsReadAsync(new MarkAllItemsAsReadRequest([DistinguishedFolderId.Inbox, _archive], ReadFlag: false));
 
-        var exported = await client.ExportItemsAsync(new ExportItemsRequest([s_a]));
+        var exported = await client.ExportItemsAsync(new ExportItemsRequest([_a]));
         Assert.Equal(new byte[] { 0, 1, 2, 3 }, exported[0].GetValueOrThrow().Data.ToArray());
         var uploaded = await client.UploadItemsAsync(new UploadItemsRequest(
         [
-            new UploadItem(s_archive, exported[0].GetValueOrThrow().Data),
-            new UploadItem(s_archive, new byte[] { 9 }, UploadAction.UpdateOrCreate) { ItemId = s_a, IsAssociated = false },
+            new UploadItem(_archive, exported[0].GetValueOrThrow().Data),
+            new UploadItem(_archive, new byte[] { 9 }, UploadAction.UpdateOrCreate) { ItemId = _a, IsAssociated = false },
         ]));
         Assert.Equal("uploaded-1", uploaded[1].GetValueOrThrow().Id);
 
@@ -168,7 +168,7 @@ public class EveryOperationTests(ITestOutputHelper output)
             AdditionalProperties = [FieldUri.Subject],
         });
         Assert.Equal("hello", Encoding.ASCII.GetString(attachments[1].GetValueOrThrow().Content!.Value.Span));
-        var added = await client.CreateAttachmentAsync(new CreateAttachmentRequest(s_a,
+        var added = await client.CreateAttachmentAsync(new CreateAttachmentRequest(_a,
         [
             new NewFileAttachment("notes.txt", Encoding.ASCII.GetBytes("notes")) { ContentType = "text/plain", IsInline = false },
             new NewFileAttachment("logo.png", new byte[] { 0x89, 0x50 }) { ContentId = "logo@x", IsInline = true },
@@ -198,6 +198,6 @@ public class EveryOperationTests(ITestOutputHelper output)
         Assert.Contains("MaxEntriesReturned=\"50\" Offset=\"0\" BasePoint=\"Beginning\"", requests[9].BodyText, StringComparison.Ordinal);
         Assert.Contains("PropertySetId=\"6e2f4b7a-0c1d-4e5f-9a8b-7c6d5e4f3a2b\" PropertyName=\"MailShadowTransactionId\" PropertyType=\"String\"", requests[9].BodyText, StringComparison.Ordinal);
         Assert.Contains("<t:ExtendedFieldURI PropertyTag=\"0x0E07\" PropertyType=\"Integer\" />", requests[12].BodyText, StringComparison.Ordinal);
-        Assert.Contains(Convert.ToBase64String(s_mime), requests[12].BodyText, StringComparison.Ordinal);
+        Assert.Contains(Convert.ToBase64String(_mime), requests[12].BodyText, StringComparison.Ordinal);
     }
 }

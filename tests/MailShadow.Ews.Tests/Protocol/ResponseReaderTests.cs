@@ -9,11 +9,11 @@ namespace MailShadow.Ews.Tests.Protocol;
 
 public class ResponseReaderTests
 {
-    private static readonly ItemId s_item = new("item-1");
-    private static readonly ExtendedPropertyPath s_correlation =
+    private static readonly ItemId _item = new("item-1");
+    private static readonly ExtendedPropertyPath _correlation =
         ExtendedPropertyPath.Named(Guid.Parse("6e2f4b7a-0c1d-4e5f-9a8b-7c6d5e4f3a2b"), "MailShadowTransactionId", MapiPropertyType.String);
 
-    private static readonly ExtendedPropertyPath s_internetArticleNumber = ExtendedPropertyPath.Tagged(0x0E23, MapiPropertyType.Integer);
+    private static readonly ExtendedPropertyPath _internetArticleNumber = ExtendedPropertyPath.Tagged(0x0E23, MapiPropertyType.Integer);
 
     /// <summary>The fixtures below are schema-valid; checking that keeps the tests honest about what a server may send.</summary>
     private static string Valid(string envelope)
@@ -43,7 +43,7 @@ public class ResponseReaderTests
         Assert.Equal(
             [(SyncChangeType.Create, "new"), (SyncChangeType.Update, "changed"), (SyncChangeType.ReadFlagChange, "read"), (SyncChangeType.Delete, "gone")],
             sync.Changes.Select(c => (c.Type, c.ItemId.Id)));
-        Assert.Equal("0192f0c2a4b87e6f9d1c2b3a4f5e6d7c", sync.Changes[0].Item!.GetExtendedProperty(s_correlation)?.Value);
+        Assert.Equal("0192f0c2a4b87e6f9d1c2b3a4f5e6d7c", sync.Changes[0].Item!.GetExtendedProperty(_correlation)?.Value);
         Assert.Equal("Edited", sync.Changes[1].Item!.Subject);
         Assert.True(sync.Changes[2].IsRead);
         Assert.Null(sync.Changes[3].Item);
@@ -66,7 +66,7 @@ public class ResponseReaderTests
             "<t:From><t:Mailbox><t:Name>Alice</t:Name><t:EmailAddress>alice@example.test</t:EmailAddress><t:RoutingType>SMTP</t:RoutingType></t:Mailbox></t:From>" +
             "<t:InternetMessageId>&lt;n@example.test&gt;</t:InternetMessageId><t:IsRead>true</t:IsRead></t:Message></m:Items>")));
 
-        var response = await Parse.ResponseAsync(new GetItemOperation(ItemShape.IdOnly, [s_item]), envelope);
+        var response = await Parse.ResponseAsync(new GetItemOperation(ItemShape.IdOnly, [_item]), envelope);
 
         var item = Assert.Single(response.Messages!).GetValueOrThrow();
         Assert.Equal(Sensitivity.Private, item.Sensitivity);
@@ -76,7 +76,7 @@ public class ResponseReaderTests
         var attachment = Assert.Single(item.Attachments);
         Assert.True(attachment.IsFile);
         Assert.Equal(("att-1", "report.pdf", "application/pdf", 1234), (attachment.Id!.Id, attachment.Name, attachment.ContentType, attachment.Size));
-        Assert.Equal(1187, item.GetExtendedProperty(s_internetArticleNumber)?.AsInt32());
+        Assert.Equal(1187, item.GetExtendedProperty(_internetArticleNumber)?.AsInt32());
         Assert.Equal(["a", "b"], item.GetExtendedProperty(ExtendedPropertyPath.Named(DistinguishedPropertySet.PublicStrings, "Keywords", MapiPropertyType.StringArray))?.Values);
         Assert.Equal(new ItemFlag(FlagStatus.Flagged, new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero)), item.Flag);
         Assert.Equal("alice@example.test", item.From?.EmailAddress);
@@ -93,7 +93,7 @@ public class ResponseReaderTests
             Respond.Error("GetItem", "ErrorServerBusy", "The server cannot service this request right now.", "<m:Items/>",
                 "<t:Value Name=\"BackOffMilliseconds\">750</t:Value>")));
 
-        var response = await Parse.ResponseAsync(new GetItemOperation(ItemShape.IdOnly, [s_item, s_item, s_item]), envelope);
+        var response = await Parse.ResponseAsync(new GetItemOperation(ItemShape.IdOnly, [_item, _item, _item]), envelope);
 
         var messages = response.Messages!;
         Assert.True(messages[0].IsSuccess);
@@ -126,7 +126,7 @@ public class ResponseReaderTests
     [Fact]
     public async Task Fault_ServerBusy_ReadsCodeTextAndBackOff()
     {
-        var response = await Parse.ResponseAsync(new GetItemOperation(ItemShape.IdOnly, [s_item]),
+        var response = await Parse.ResponseAsync(new GetItemOperation(ItemShape.IdOnly, [_item]),
             Respond.FaultEnvelope("ErrorServerBusy", "The server cannot service this request right now. Try again later.", 2000));
 
         Assert.Null(response.Messages);
@@ -168,7 +168,7 @@ public class ResponseReaderTests
     [InlineData("<m:GetItemResponseMessage ResponseClass=\"Success\"><m:ResponseCode>NoError</m:ResponseCode><m:Items><t:Message><t:MimeContent>not base64!</t:MimeContent></t:Message></m:Items></m:GetItemResponseMessage>")]
     public async Task Response_WithInvalidValues_IsAProtocolError(string message)
     {
-        await Assert.ThrowsAsync<EwsProtocolException>(() => Parse.ResponseAsync(new GetItemOperation(ItemShape.IdOnly, [s_item]), Respond.Response("GetItem", message)));
+        await Assert.ThrowsAsync<EwsProtocolException>(() => Parse.ResponseAsync(new GetItemOperation(ItemShape.IdOnly, [_item]), Respond.Response("GetItem", message)));
     }
 
     [Fact]
@@ -177,8 +177,8 @@ public class ResponseReaderTests
         var fromWire = ExtendedPropertyPath.FromWire(null, null, "0xe23", null, null, "Integer");
         var decimalTag = ExtendedPropertyPath.FromWire(null, null, "3619", null, null, "Integer");
 
-        Assert.Equal(s_internetArticleNumber, fromWire);
-        Assert.Equal(s_internetArticleNumber, decimalTag);
+        Assert.Equal(_internetArticleNumber, fromWire);
+        Assert.Equal(_internetArticleNumber, decimalTag);
         Assert.Null(ExtendedPropertyPath.FromWire(null, null, null, "name", null, "String"));
     }
 }

@@ -9,8 +9,8 @@ namespace MailShadow.Ews.Tests.Protocol;
 /// <summary>The client's readers over the responses recorded with python3-exchangelib (read from the shared folder).</summary>
 public class TraceResponseTests
 {
-    private static readonly ItemId s_anyItem = new("x");
-    private static readonly FolderId s_anyFolder = new("f");
+    private static readonly ItemId _anyItem = new("x");
+    private static readonly FolderId _anyFolder = new("f");
 
     private static byte[] Trace(string fileName) =>
         File.ReadAllBytes(Path.Combine(SharedReferenceData.TracesDirectory, "exchangelib", fileName));
@@ -64,7 +64,7 @@ public class TraceResponseTests
     [Fact]
     public async Task GetItem_Response_DecodesMimeAndReadsProperties()
     {
-        var response = await Parse.ResponseAsync(new GetItemOperation(ItemShape.IdOnly, [s_anyItem, s_anyItem]), Trace("007-GetItem-resp.xml"));
+        var response = await Parse.ResponseAsync(new GetItemOperation(ItemShape.IdOnly, [_anyItem, _anyItem]), Trace("007-GetItem-resp.xml"));
 
         Assert.Equal(2, response.Messages!.Count);
         var item = response.Messages[0].GetValueOrThrow();
@@ -102,7 +102,7 @@ public class TraceResponseTests
     public async Task UpdateItem_Response_ReadsNewChangeKeyAndConflicts()
     {
         var response = await Parse.ResponseAsync(
-            new UpdateItemOperation(new UpdateItemRequest([]), [new ItemUpdate(s_anyItem, [ItemFieldChange.SetIsRead(true)])]), Trace("013-UpdateItem-resp.xml"));
+            new UpdateItemOperation(new UpdateItemRequest([]), [new ItemUpdate(_anyItem, [ItemFieldChange.SetIsRead(true)])]), Trace("013-UpdateItem-resp.xml"));
 
         var updated = Assert.Single(response.Messages!).GetValueOrThrow();
         Assert.Equal(new ItemId("TEFCLUlUTS0wMDAwMTY=", "aWNrLTI="), updated.ItemId);
@@ -114,7 +114,7 @@ public class TraceResponseTests
     [InlineData("015-CopyItem-resp.xml", true, "TEFCLUlUTS0wMDAwMTk=")]
     public async Task MoveAndCopy_Response_ReadsNewId(string file, bool copy, string newId)
     {
-        var response = await Parse.ResponseAsync(new MoveCopyItemOperation(copy, DistinguishedFolderId.DeletedItems, [s_anyItem], true), Trace(file));
+        var response = await Parse.ResponseAsync(new MoveCopyItemOperation(copy, DistinguishedFolderId.DeletedItems, [_anyItem], true), Trace(file));
 
         Assert.Equal(new ItemId(newId, "aWNrLTE="), Assert.Single(response.Messages!).GetValueOrThrow());
     }
@@ -122,7 +122,7 @@ public class TraceResponseTests
     [Fact]
     public async Task DeleteItem_Response_IsBareSuccess()
     {
-        var response = await Parse.ResponseAsync(new DeleteItemOperation([s_anyItem], DeleteType.HardDelete, true), Trace("016-DeleteItem-resp.xml"));
+        var response = await Parse.ResponseAsync(new DeleteItemOperation([_anyItem], DeleteType.HardDelete, true), Trace("016-DeleteItem-resp.xml"));
 
         var result = Assert.Single(response.Messages!);
         Assert.Equal(EwsResponseCodes.NoError, result.ResponseCode);
@@ -201,7 +201,7 @@ public class TraceResponseTests
     [Fact]
     public async Task ExportItems_Response_DecodesData()
     {
-        var response = await Parse.ResponseAsync(new ExportItemsOperation([s_anyItem]), Trace("027-ExportItems-resp.xml"));
+        var response = await Parse.ResponseAsync(new ExportItemsOperation([_anyItem]), Trace("027-ExportItems-resp.xml"));
 
         var exported = Assert.Single(response.Messages!).GetValueOrThrow();
         Assert.Equal(new ItemId("TEFCLUlUTS0wMDAwMTQ=", "aWNrLTE="), exported.ItemId);
@@ -211,7 +211,7 @@ public class TraceResponseTests
     [Fact]
     public async Task UploadItems_Response_ReadsNewId()
     {
-        var response = await Parse.ResponseAsync(new UploadItemsOperation([new UploadItem(s_anyFolder, new byte[] { 1 })]), Trace("028-UploadItems-resp.xml"));
+        var response = await Parse.ResponseAsync(new UploadItemsOperation([new UploadItem(_anyFolder, new byte[] { 1 })]), Trace("028-UploadItems-resp.xml"));
 
         Assert.Equal(new ItemId("TEFCLUlUTS0wMDAwMjE=", "aWNrLTE="), Assert.Single(response.Messages!).GetValueOrThrow());
     }

@@ -12,7 +12,7 @@ namespace MailShadow.Ews.Tests.Support;
 /// </summary>
 internal sealed class NtlmChallengePeer
 {
-    private static readonly byte[] s_signature = "NTLMSSP\0"u8.ToArray();
+    private static readonly byte[] _signature = "NTLMSSP\0"u8.ToArray();
 
     public ConcurrentQueue<(int Leg, string ConnectionId)> Legs { get; } = new();
 
@@ -32,7 +32,7 @@ internal sealed class NtlmChallengePeer
         }
 
         var message = Convert.FromBase64String(authorization["NTLM ".Length..]);
-        var type = message.Length >= 12 && message.AsSpan(0, 8).SequenceEqual(s_signature) ? BinaryPrimitives.ReadInt32LittleEndian(message.AsSpan(8)) : 0;
+        var type = message.Length >= 12 && message.AsSpan(0, 8).SequenceEqual(_signature) ? BinaryPrimitives.ReadInt32LittleEndian(message.AsSpan(8)) : 0;
         Legs.Enqueue((type, connection));
         switch (type)
         {
@@ -81,7 +81,7 @@ internal sealed class NtlmChallengePeer
         const int headerLength = 56;
         var message = new byte[headerLength + targetName.Length + targetInfo.Length];
         var span = message.AsSpan();
-        s_signature.CopyTo(span);
+        _signature.CopyTo(span);
         BinaryPrimitives.WriteInt32LittleEndian(span[8..], 2);
         WriteField(span[12..], targetName.Length, headerLength);
         BinaryPrimitives.WriteUInt32LittleEndian(span[20..], flags);
