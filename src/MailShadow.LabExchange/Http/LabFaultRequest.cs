@@ -7,23 +7,23 @@ namespace MailShadow.LabExchange.Http;
 /// The body of <c>POST /lab/faults</c>: <c>{"smtp": "tempfail", "reply": "451 …", "at": "data"}</c>. The field naming
 /// the kind says which protocol the fault is for; <c>kind</c> is accepted for <c>smtp</c>. See docs/lab-exchange.md.
 /// </summary>
-internal sealed record LabFaultRequest
+internal sealed class LabFaultRequest
 {
-    public string? Smtp { get; init; }
+    public string? Smtp { get; set; }
 
-    public string? Kind { get; init; }
+    public string? Kind { get; set; }
 
-    public string? Reply { get; init; }
+    public string? Reply { get; set; }
 
-    public string? At { get; init; }
+    public string? At { get; set; }
 
-    public IReadOnlyList<string>? Recipients { get; init; }
+    public IReadOnlyList<string>? Recipients { get; set; }
 
-    public bool? Store { get; init; }
+    public bool? Store { get; set; }
 
-    public int? Times { get; init; }
+    public int? Times { get; set; }
 
     /// <summary>Fields the API does not know, so that a misspelt one is an error rather than silently ignored.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Unknown { get; init; }
+    public Dictionary<string, JsonElement>? Unknown { get; set; }
 }

@@ -29,10 +29,11 @@ internal sealed class LabServerFixture : IAsyncDisposable
         string? dataDirectory = null,
         string site = "primary",
         int smtpPort = 0,
-        LabStoreSettings? storeSettings = null)
+        LabStoreSettings? storeSettings = null,
+        string httpScheme = "http")
     {
         var loggerFactory = TestOutputLoggerProvider.CreateFactory(output);
-        var endpoints = new LabSiteEndpoints(site, new HostPort("127.0.0.1", smtpPort), new Uri("http://127.0.0.1:0"), dataDirectory);
+        var endpoints = new LabSiteEndpoints(site, new HostPort("127.0.0.1", smtpPort), new Uri($"{httpScheme}://127.0.0.1:0"), dataDirectory);
         var server = new LabExchangeServer(options ?? LabOptions.Create(), endpoints, loggerFactory, TimeProvider.System, storeSettings ?? LabStoreSettings.Default);
         try
         {

@@ -20,7 +20,8 @@ internal sealed class TestOutputLoggerProvider(ITestOutputHelper output) : ILogg
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Debug && !category.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal);
+        public bool IsEnabled(LogLevel logLevel) =>
+            logLevel >= (category.StartsWith("Microsoft.", StringComparison.Ordinal) ? LogLevel.Warning : LogLevel.Debug);
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
