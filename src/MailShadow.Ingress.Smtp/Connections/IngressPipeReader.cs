@@ -21,7 +21,7 @@ internal sealed class IngressPipeReader(SmtpConnection connection, PipeReader in
     private PipeReader _inner = inner;
 
     public PipeReader Inner => _inner;
-    private ReadOnlySequence<byte> _lastCommandBuffer;
+    private ReadOnlySequence<byte> _handedOut;
     private bool _lastWasCommand;
     private bool _dataComplete;
     private long _scanned;
@@ -79,12 +79,14 @@ internal sealed class IngressPipeReader(SmtpConnection connection, PipeReader in
 
     public override void AdvanceTo(SequencePosition consumed, SequencePosition examined)
     {
+        var moreLines = false;
         if (_lastWasCommand)
         {
-            var line = _lastCommandBuffer.Slice(_lastCommandBuffer.Start, consumed);
+            var line = _handedOut.Slice(_handedOut.Start, consumed);
             if (!line.IsEmpty)
             {
                 State.LastCommand = CommandLine.Parse(line);
+                moreLines = HasLine(_handedOut.Slice(consumed));
             }
 
             _lastWasCommand = false;
@@ -94,8 +96,11 @@ internal sealed class IngressPipeReader(SmtpConnection connection, PipeReader in
             _dataComplete = false;
             _scanned = 0;
             State.InData = false;
+            moreLines = HasLine(_handedOut.Slice(consumed));
         }
 
+        State.MoreCommandsBuffered = moreLines;
+        _handedOut = default;
         _inner.AdvanceTo(consumed, examined);
     }
 
@@ -115,12 +120,11 @@ internal sealed class IngressPipeReader(SmtpConnection connection, PipeReader in
             return Ended();
         }
 
-        _lastCommandBuffer = buffer;
+        _handedOut = buffer;
         _lastWasCommand = true;
         return result;
 
-        static bool HasNoLineEnd(in ReadOnlySequence<byte> buffer) =>
-            buffer.Slice(0, ConnectionSettings.MaxCommandLine).PositionOf((byte)'\n') is null;
+        static bool HasNoLineEnd(in ReadOnlySequence<byte> buffer) => !HasLine(buffer.Slice(0, ConnectionSettings.MaxCommandLine));
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
@@ -144,6 +148,7 @@ internal sealed class IngressPipeReader(SmtpConnection connection, PipeReader in
             if (DotTerminator.IndexOf(buffer, _scanned) >= 0)
             {
                 _dataComplete = true;
+                _handedOut = buffer;
                 return result;
             }
 
@@ -178,6 +183,7 @@ internal sealed class IngressPipeReader(SmtpConnection connection, PipeReader in
 
                 _scanned = 0;
                 _dataComplete = !rest.IsCompleted && !rest.IsCanceled;
+                _handedOut = rest.Buffer;
                 return rest;
             }
 
@@ -212,6 +218,8 @@ internal sealed class IngressPipeReader(SmtpConnection connection, PipeReader in
             return null;
         }
     }
+
+    private static bool HasLine(in ReadOnlySequence<byte> buffer) => buffer.PositionOf((byte)'\n') is not null;
 
     private static ReadResult Ended() => new(ReadOnlySequence<byte>.Empty, isCanceled: false, isCompleted: true);
 }

@@ -42,15 +42,27 @@ internal sealed class ReplyPipeWriter(SmtpConnection connection, PipeWriter inne
         }
 
         var written = _pending.WrittenSpan;
+        var urgent = false;
         while (!written.IsEmpty)
         {
             var end = written.IndexOf("\r\n"u8);
             var line = end < 0 ? written : written[..end];
-            WriteLine(connection.RewriteReply(Encoding.ASCII.GetString(line)));
+            var reply = connection.RewriteReply(Encoding.ASCII.GetString(line));
+            urgent |= !reply.StartsWith('2') || reply.StartsWith("221", StringComparison.Ordinal) || reply.Contains("\n421 ", StringComparison.Ordinal);
+            WriteLine(reply);
             written = end < 0 ? default : written[(end + 2)..];
         }
 
         _pending.ResetWrittenCount();
+
+        // With PIPELINING, a positive reply to a command that has another one queued behind it goes out together with
+        // the next reply (RFC 2920 section 3.1): one send per group instead of one per command. A reply is held only
+        // while a complete command is already buffered, so the server never waits for input with a reply unsent, and
+        // anything the client may act on at once (354, errors, 221) goes immediately.
+        if (!urgent && connection.State.MoreCommandsBuffered)
+        {
+            return new ValueTask<FlushResult>(new FlushResult(isCanceled: false, isCompleted: false));
+        }
 
         // Not the session's token: a reply for a message already journaled must still go out while the server stops.
         return _inner.FlushAsync(CancellationToken.None);

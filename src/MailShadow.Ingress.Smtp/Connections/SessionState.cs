@@ -30,6 +30,12 @@ internal sealed class SessionState(IPEndPoint remote)
 
     public int AcceptedRecipients { get; private set; }
 
+    /// <summary>
+    /// A complete command line is already buffered behind the one just consumed (the client pipelines): its reply can
+    /// wait and go out with the next one.
+    /// </summary>
+    public bool MoreCommandsBuffered { get; set; }
+
     /// <summary>Message data is being received.</summary>
     public bool InData { get; set; }
 

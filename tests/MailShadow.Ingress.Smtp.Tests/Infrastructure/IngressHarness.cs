@@ -66,7 +66,8 @@ internal sealed class IngressHarness : IAsyncDisposable
         SiteTopology? topology = null,
         IRoleSource? roles = null,
         TimeProvider? time = null,
-        string? directory = null)
+        string? directory = null,
+        LogLevel minimumLevel = LogLevel.Debug)
     {
         var options = DefaultOptions();
         configure?.Invoke(options);
@@ -75,7 +76,7 @@ internal sealed class IngressHarness : IAsyncDisposable
 
         directory ??= Path.Combine(Path.GetTempPath(), "mailshadow-ingress-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
-        var loggers = TestOutputLoggerProvider.CreateFactory(output);
+        var loggers = TestOutputLoggerProvider.CreateFactory(output, minimumLevel);
         time ??= TimeProvider.System;
         var journal = new SqliteJournal(new SqliteJournalOptions { Path = Path.Combine(directory, "journal.db") }, time, loggers.CreateLogger<SqliteJournal>());
         await journal.OpenAsync(CancellationToken.None);

@@ -6,8 +6,8 @@ namespace MailShadow.Ingress.Smtp.Tests.Infrastructure;
 /// <summary>Sends logs to the test output so a failure shows what the server did.</summary>
 internal sealed class TestOutputLoggerProvider(ITestOutputHelper output) : ILoggerProvider
 {
-    public static ILoggerFactory CreateFactory(ITestOutputHelper output) =>
-        LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Debug).AddProvider(new TestOutputLoggerProvider(output)));
+    public static ILoggerFactory CreateFactory(ITestOutputHelper output, LogLevel minimumLevel = LogLevel.Debug) =>
+        LoggerFactory.Create(builder => builder.SetMinimumLevel(minimumLevel).AddProvider(new TestOutputLoggerProvider(output)));
 
     public ILogger CreateLogger(string categoryName) => new TestOutputLogger(output, categoryName);
 
