@@ -124,7 +124,6 @@ public sealed class LabExchangeServer : IAsyncDisposable
 
         _smtp = null;
         _http = null;
-        _site.Faults.Clear();
         try
         {
             await http.StopAsync(cancellationToken);
@@ -133,6 +132,9 @@ public sealed class LabExchangeServer : IAsyncDisposable
         {
             await http.DisposeAsync();
             await smtp.DisposeAsync();
+
+            // Faults belong to a run of the site: a restarted site starts healthy.
+            _site.Faults.Clear();
         }
 
         Log.LabStopped(_site.ServerLogger, SiteName);

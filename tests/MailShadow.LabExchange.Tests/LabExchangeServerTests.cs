@@ -101,6 +101,16 @@ public sealed class LabExchangeServerTests(ITestOutputHelper output) : IDisposab
     }
 
     [Fact]
+    public async Task Start_OnAPortAnotherSiteHolds_Fails()
+    {
+        await using var first = await LabServerFixture.StartAsync(output);
+
+        var error = await Assert.ThrowsAsync<System.Net.Sockets.SocketException>(() => LabServerFixture.StartAsync(output, smtpPort: first.SmtpPort));
+
+        Assert.Equal(System.Net.Sockets.SocketError.AddressAlreadyInUse, error.SocketErrorCode);
+    }
+
+    [Fact]
     public async Task Https_ServesWithASelfSignedCertificate()
     {
         await using var lab = await LabServerFixture.StartAsync(output, httpScheme: "https");

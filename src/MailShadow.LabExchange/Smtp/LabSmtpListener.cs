@@ -124,11 +124,11 @@ internal sealed class LabSmtpListener(IPEndPoint endpoint) : IDisposable
 
     private void Listen()
     {
+        // No ReuseAddress: on Linux .NET maps it to SO_REUSEPORT too, which would let a second lab share the port
+        // silently. Rebinding while old connections linger in TIME_WAIT works without it.
         var listener = new TcpListener(LocalEndPoint);
         try
         {
-            // Lets the same port be bound again while connections of the previous socket linger in TIME_WAIT.
-            listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
             listener.Start();
         }
         catch
