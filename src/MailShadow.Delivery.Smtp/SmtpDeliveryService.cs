@@ -17,11 +17,12 @@ namespace MailShadow.Delivery.Smtp;
 /// a hosted service (see <see cref="SmtpDeliveryServiceCollectionExtensions.AddSmtpDelivery"/>) or on its own:
 /// construct, <see cref="StartAsync"/>, <see cref="StopAsync"/>. The journal must already be open.
 /// </summary>
-public sealed class SmtpDeliveryService : IHostedService, IAsyncDisposable
+public sealed class SmtpDeliveryService : IHostedService, IAsyncDisposable, IDisposable
 {
     private readonly IReadOnlyList<SiteDispatcher> _dispatchers;
     private readonly DeliveryMetrics _metrics;
     private int _started;
+    private int _disposed;
 
     public SmtpDeliveryService(
         IJournal journal,
@@ -106,6 +107,11 @@ public sealed class SmtpDeliveryService : IHostedService, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         foreach (var dispatcher in _dispatchers)
         {
             await dispatcher.DisposeAsync();
@@ -113,6 +119,9 @@ public sealed class SmtpDeliveryService : IHostedService, IAsyncDisposable
 
         _metrics.Dispose();
     }
+
+    /// <summary>For containers disposed synchronously; prefer <see cref="DisposeAsync"/>.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private IEnumerable<Measurement<long>> QueueDepth() =>
         _dispatchers.Select(d => new Measurement<long>(d.Queued, DeliveryMetrics.Tag(d.Site)));

@@ -37,6 +37,7 @@ internal sealed class SiteDispatcher : IAsyncDisposable
     private readonly CancellationTokenSource _abort = new();
 
     private Task? _loop;
+    private int _disposed;
     private long _cursor;
     private bool _caughtUp;
     private Task? _appendWait;
@@ -121,6 +122,11 @@ internal sealed class SiteDispatcher : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await StopAsync(CancellationToken.None);
         await _pool.DisposeAsync();
         _stopping.Dispose();

@@ -38,7 +38,7 @@ public sealed class DeliveryHarness : IAsyncDisposable
         Roles = new StaticRoleSource(new RoleSnapshot(PrimarySite, StandbySite, DateTimeOffset.UtcNow));
     }
 
-    public SqliteJournal Journal { get; }
+    public SqliteJournal Journal { get; private set; }
 
     public SmtpPeer Primary { get; }
 
@@ -75,6 +75,15 @@ public sealed class DeliveryHarness : IAsyncDisposable
         var primary = await SmtpPeer.StartAsync("primary", log);
         var standby = await SmtpPeer.StartAsync("standby", log);
         return new DeliveryHarness(directory, loggers, log, journal, primary, standby, time);
+    }
+
+    /// <summary>Closes and reopens the journal, as a restart would (InFlight work comes back as ambiguous Pending).</summary>
+    public async Task ReopenJournalAsync()
+    {
+        var path = Journal.Path;
+        await Journal.DisposeAsync();
+        Journal = new SqliteJournal(new SqliteJournalOptions { Path = path }, Time, _loggers.CreateLogger<SqliteJournal>());
+        await Journal.OpenAsync(CancellationToken.None);
     }
 
     public SmtpPeer Peer(SiteName site) => site == PrimarySite ? Primary : Standby;
