@@ -14,8 +14,8 @@ namespace MailShadow.Ingress.Smtp.Connections;
 /// </summary>
 internal sealed class ConnectionListener : IEndpointListener
 {
-    private static readonly TimeSpan s_refusalTimeout = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan s_acceptErrorPause = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan _refusalTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan _acceptErrorPause = TimeSpan.FromMilliseconds(100);
 
     private readonly Socket _socket;
     private readonly ConnectionSettings _settings;
@@ -46,7 +46,7 @@ internal sealed class ConnectionListener : IEndpointListener
             {
                 // Out of descriptors or a connection reset before accept: pause rather than spin.
                 Log.AcceptFailed(_settings.Logger, ex);
-                await Task.Delay(s_acceptErrorPause, _settings.Time, cancellationToken);
+                await Task.Delay(_acceptErrorPause, _settings.Time, cancellationToken);
                 continue;
             }
             catch (ObjectDisposedException)
@@ -87,7 +87,7 @@ internal sealed class ConnectionListener : IEndpointListener
         Log.ConnectionLimitReached(_settings.Logger, remote, _maxConnections);
         try
         {
-            using var timeout = new CancellationTokenSource(s_refusalTimeout, _settings.Time);
+            using var timeout = new CancellationTokenSource(_refusalTimeout, _settings.Time);
             await client.SendAsync(_refusal, SocketFlags.None, timeout.Token);
             client.Shutdown(SocketShutdown.Send);
         }

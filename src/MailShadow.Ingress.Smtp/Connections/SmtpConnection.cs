@@ -15,8 +15,8 @@ namespace MailShadow.Ingress.Smtp.Connections;
 /// </summary>
 internal sealed class SmtpConnection : ISecurableDuplexPipe
 {
-    private static readonly StreamPipeReaderOptions s_readerOptions = new(bufferSize: 16 * 1024, minimumReadSize: 4 * 1024, leaveOpen: true);
-    private static readonly StreamPipeWriterOptions s_writerOptions = new(minimumBufferSize: 4 * 1024, leaveOpen: true);
+    private static readonly StreamPipeReaderOptions _readerOptions = new(bufferSize: 16 * 1024, minimumReadSize: 4 * 1024, leaveOpen: true);
+    private static readonly StreamPipeWriterOptions _writerOptions = new(minimumBufferSize: 4 * 1024, leaveOpen: true);
 
     private readonly Socket _socket;
     private readonly NetworkStream _network;
@@ -33,8 +33,8 @@ internal sealed class SmtpConnection : ISecurableDuplexPipe
         Settings = settings;
         State = new SessionState((IPEndPoint)socket.RemoteEndPoint!);
         _network = new NetworkStream(socket, ownsSocket: true);
-        _input = new IngressPipeReader(this, PipeReader.Create(_network, s_readerOptions));
-        _output = new ReplyPipeWriter(this, PipeWriter.Create(_network, s_writerOptions));
+        _input = new IngressPipeReader(this, PipeReader.Create(_network, _readerOptions));
+        _output = new ReplyPipeWriter(this, PipeWriter.Create(_network, _writerOptions));
     }
 
     public ConnectionSettings Settings { get; }
@@ -84,8 +84,8 @@ internal sealed class SmtpConnection : ISecurableDuplexPipe
         }
 
         _tls = tls;
-        await _input.Replace(PipeReader.Create(tls, s_readerOptions)).CompleteAsync();
-        await _output.Replace(PipeWriter.Create(tls, s_writerOptions)).CompleteAsync();
+        await _input.Replace(PipeReader.Create(tls, _readerOptions)).CompleteAsync();
+        await _output.Replace(PipeWriter.Create(tls, _writerOptions)).CompleteAsync();
     }
 
     /// <summary>Chooses the reply actually sent for a reply SmtpServer wrote, and notes when DATA begins.</summary>

@@ -1,5 +1,5 @@
-using System.Security.Authentication;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using MailShadow.Model.Configuration;
 
 namespace MailShadow.Ingress.Smtp.Verification;

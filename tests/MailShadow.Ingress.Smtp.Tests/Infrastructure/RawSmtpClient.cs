@@ -8,7 +8,7 @@ namespace MailShadow.Ingress.Smtp.Tests.Infrastructure;
 /// <summary>A line-level SMTP client over a plain socket: sends exactly the bytes it is given, reads whole replies.</summary>
 internal sealed class RawSmtpClient : IAsyncDisposable
 {
-    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(15);
 
     private readonly Socket _socket;
     private readonly NetworkStream _stream;
@@ -27,7 +27,7 @@ internal sealed class RawSmtpClient : IAsyncDisposable
     public static async Task<RawSmtpClient> ConnectAsync(IPEndPoint endpoint, ITestOutputHelper? log = null)
     {
         var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        using var timeout = new CancellationTokenSource(s_timeout);
+        using var timeout = new CancellationTokenSource(_timeout);
         await socket.ConnectAsync(endpoint, timeout.Token);
         return new RawSmtpClient(socket, log);
     }
@@ -52,7 +52,7 @@ internal sealed class RawSmtpClient : IAsyncDisposable
     public async Task SendAsync(byte[] bytes)
     {
         _log?.WriteLine($"C: {Shorten(Encoding.ASCII.GetString(bytes, 0, Math.Min(bytes.Length, 300)))}{(bytes.Length > 300 ? $" … ({bytes.Length} bytes)" : "")}");
-        using var timeout = new CancellationTokenSource(s_timeout);
+        using var timeout = new CancellationTokenSource(_timeout);
         await _stream.WriteAsync(bytes, timeout.Token);
     }
 
@@ -118,7 +118,7 @@ internal sealed class RawSmtpClient : IAsyncDisposable
                 _start = 0;
             }
 
-            using var timeout = new CancellationTokenSource(s_timeout);
+            using var timeout = new CancellationTokenSource(_timeout);
             var read = await _stream.ReadAsync(_buffer.AsMemory(_end), timeout.Token);
             if (read == 0)
             {

@@ -6,15 +6,15 @@ namespace MailShadow.Ingress.Smtp.Tests.Protocol;
 
 public sealed class TraceHeaderWriterTests
 {
-    private static readonly TransactionId s_id = TransactionId.Parse("0199b0e2c3d44e5f8a6b7c8d9e0f1a2b");
-    private static readonly DateTimeOffset s_at = new(2025, 11, 25, 18, 5, 9, TimeSpan.FromHours(2));
+    private static readonly TransactionId _id = TransactionId.Parse("0199b0e2c3d44e5f8a6b7c8d9e0f1a2b");
+    private static readonly DateTimeOffset _at = new(2025, 11, 25, 18, 5, 9, TimeSpan.FromHours(2));
 
     [Fact]
     public void Format_WritesAFoldedReceivedFieldAndTheTransactionId() =>
         Assert.Equal(
             "Received: from client.example ([192.0.2.7])\r\n\tby mx.test with ESMTPS id 0199b0e2c3d44e5f8a6b7c8d9e0f1a2b;\r\n\tTue, 25 Nov 2025 16:05:09 +0000\r\n"
             + "X-MailShadow-Transaction-Id: 0199b0e2c3d44e5f8a6b7c8d9e0f1a2b\r\n",
-            TraceHeaderWriter.Format("client.example", IPAddress.Parse("192.0.2.7"), "mx.test", tls: true, s_id, s_at));
+            TraceHeaderWriter.Format("client.example", IPAddress.Parse("192.0.2.7"), "mx.test", tls: true, _id, _at));
 
     [Theory]
     [InlineData("::ffff:192.0.2.7", "[192.0.2.7]")]
@@ -24,5 +24,5 @@ public sealed class TraceHeaderWriterTests
 
     [Fact]
     public void Format_NeverCopiesControlCharactersFromTheHeloName() =>
-        Assert.StartsWith("Received: from invalid ([192.0.2.7])\r\n", TraceHeaderWriter.Format("evil\r\nX-Injected: 1", IPAddress.Parse("192.0.2.7"), "mx.test", tls: false, s_id, s_at));
+        Assert.StartsWith("Received: from invalid ([192.0.2.7])\r\n", TraceHeaderWriter.Format("evil\r\nX-Injected: 1", IPAddress.Parse("192.0.2.7"), "mx.test", tls: false, _id, _at));
 }
