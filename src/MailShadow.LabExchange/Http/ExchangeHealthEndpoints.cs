@@ -11,12 +11,12 @@ namespace MailShadow.LabExchange.Http;
 /// </summary>
 internal static class ExchangeHealthEndpoints
 {
-    private static readonly string[] VirtualDirectories =
+    private static readonly string[] _virtualDirectories =
         ["owa", "EWS", "ecp", "mapi", "rpc", "oab", "Autodiscover", "Microsoft-Server-ActiveSync"];
 
     public static IEndpointRouteBuilder MapExchangeHealthChecks(this IEndpointRouteBuilder endpoints)
     {
-        foreach (var directory in VirtualDirectories)
+        foreach (var directory in _virtualDirectories)
         {
             endpoints.MapGet($"/{directory}/healthcheck.htm", HealthCheck);
         }

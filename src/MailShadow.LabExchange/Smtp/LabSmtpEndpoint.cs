@@ -12,7 +12,7 @@ namespace MailShadow.LabExchange.Smtp;
 /// </summary>
 internal sealed class LabSmtpEndpoint : IAsyncDisposable
 {
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan _stopTimeout = TimeSpan.FromSeconds(10);
 
     private readonly LabSite _site;
     private readonly LabSmtpListener _listener;
@@ -68,7 +68,7 @@ internal sealed class LabSmtpEndpoint : IAsyncDisposable
         {
             try
             {
-                await running.WaitAsync(StopTimeout, cancellationToken);
+                await running.WaitAsync(_stopTimeout, cancellationToken);
             }
             catch (OperationCanceledException)
             {

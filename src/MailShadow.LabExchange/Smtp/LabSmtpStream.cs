@@ -10,7 +10,7 @@ namespace MailShadow.LabExchange.Smtp;
 /// </summary>
 internal sealed class LabSmtpStream(Stream inner, SmtpReplyRewriter rewriter, Func<string?> currentCommand) : Stream
 {
-    private static readonly Encoding Latin1 = Encoding.Latin1;
+    private static readonly Encoding _latin1 = Encoding.Latin1;
     private readonly ArrayBufferWriter<byte> _pending = new(256);
     private volatile bool _aborted;
 
@@ -175,7 +175,7 @@ internal sealed class LabSmtpStream(Stream inner, SmtpReplyRewriter rewriter, Fu
                 break;
             }
 
-            var line = Latin1.GetString(pending.Slice(consumed, end));
+            var line = _latin1.GetString(pending.Slice(consumed, end));
             output.Append(rewriter.Rewrite(line, currentCommand())).Append("\r\n");
             consumed += end + 2;
         }
@@ -183,6 +183,6 @@ internal sealed class LabSmtpStream(Stream inner, SmtpReplyRewriter rewriter, Fu
         var rest = pending[consumed..].ToArray();
         _pending.Clear();
         _pending.Write(rest);
-        return Latin1.GetBytes(output.ToString());
+        return _latin1.GetBytes(output.ToString());
     }
 }

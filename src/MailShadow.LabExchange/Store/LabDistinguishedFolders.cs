@@ -5,7 +5,7 @@ namespace MailShadow.LabExchange.Store;
 /// <summary>The EWS names, display names and parents of the distinguished folders.</summary>
 public static class LabDistinguishedFolders
 {
-    private static readonly Dictionary<string, LabDistinguishedFolder> ByName = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, LabDistinguishedFolder> _byName = new(StringComparer.OrdinalIgnoreCase)
     {
         ["root"] = LabDistinguishedFolder.Root,
         ["msgfolderroot"] = LabDistinguishedFolder.MsgFolderRoot,
@@ -72,7 +72,7 @@ public static class LabDistinguishedFolders
 
     public static bool TryParse([NotNullWhen(true)] string? name, out LabDistinguishedFolder folder)
     {
-        if (name is not null && ByName.TryGetValue(name, out folder))
+        if (name is not null && _byName.TryGetValue(name, out folder))
         {
             return true;
         }

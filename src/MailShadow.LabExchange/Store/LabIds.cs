@@ -11,10 +11,10 @@ namespace MailShadow.LabExchange.Store;
 public static class LabIds
 {
     // 00 03: id version; 24 00: length of the mailbox GUID text (36, little-endian).
-    private static readonly byte[] IdPrefix = [0x00, 0x03, 0x24, 0x00];
+    private static readonly byte[] _idPrefix = [0x00, 0x03, 0x24, 0x00];
 
     // Exchange change keys are 4 bytes of version then 4 bytes of length (22) and 22 bytes of change data.
-    private static readonly byte[] ChangeKeyPrefix = [0x09, 0x00, 0x00, 0x00, 0x16, 0x00, 0x00, 0x00];
+    private static readonly byte[] _changeKeyPrefix = [0x09, 0x00, 0x00, 0x00, 0x16, 0x00, 0x00, 0x00];
 
     private const int GuidTextLength = 36;
     private const int EntryLength = 1 + 16 + 1 + 8; // flags, mailbox GUID, kind, sequence
@@ -23,7 +23,7 @@ public static class LabIds
     public static string NewId(Guid mailboxGuid, LabObjectKind kind, long sequence)
     {
         Span<byte> bytes = stackalloc byte[IdLength];
-        IdPrefix.CopyTo(bytes);
+        _idPrefix.CopyTo(bytes);
         Encoding.ASCII.GetBytes(mailboxGuid.ToString("D"), bytes[4..]);
         var offset = 4 + GuidTextLength;
         bytes[offset++] = 0x00;
@@ -49,7 +49,7 @@ public static class LabIds
         }
 
         Span<byte> bytes = stackalloc byte[150];
-        if (!Convert.TryFromBase64String(id, bytes, out var written) || written != IdLength || !bytes[..4].SequenceEqual(IdPrefix))
+        if (!Convert.TryFromBase64String(id, bytes, out var written) || written != IdLength || !bytes[..4].SequenceEqual(_idPrefix))
         {
             return false;
         }
@@ -73,13 +73,13 @@ public static class LabIds
     /// <summary>The change key of an object whose latest change has the given store change number.</summary>
     public static string ChangeKey(Guid mailboxGuid, long changeNumber)
     {
-        Span<byte> bytes = stackalloc byte[ChangeKeyPrefix.Length + 22];
-        ChangeKeyPrefix.CopyTo(bytes);
-        mailboxGuid.TryWriteBytes(bytes[ChangeKeyPrefix.Length..]);
+        Span<byte> bytes = stackalloc byte[_changeKeyPrefix.Length + 22];
+        _changeKeyPrefix.CopyTo(bytes);
+        mailboxGuid.TryWriteBytes(bytes[_changeKeyPrefix.Length..]);
         // 6 bytes of change number: 2^48 changes are more than any lab makes.
         Span<byte> number = stackalloc byte[8];
         BinaryPrimitives.WriteInt64BigEndian(number, changeNumber);
-        number[2..].CopyTo(bytes[(ChangeKeyPrefix.Length + 16)..]);
+        number[2..].CopyTo(bytes[(_changeKeyPrefix.Length + 16)..]);
         return Convert.ToBase64String(bytes);
     }
 }

@@ -12,7 +12,7 @@ namespace MailShadow.LabExchange.Tests.Smtp;
 /// <summary>Each injected fault, set through the admin API and observed from MailKit.</summary>
 public sealed class SmtpFaultTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan ShortClientTimeout = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan _shortClientTimeout = TimeSpan.FromSeconds(1);
 
     [Fact]
     public async Task Refuse_RefusesConnections_AndRemovingItListensAgainOnTheSamePort()
@@ -92,7 +92,7 @@ public sealed class SmtpFaultTests(ITestOutputHelper output)
         await using var lab = await LabServerFixture.StartAsync(output);
         using var timeout = new CancellationTokenSource(TestMail.ClientTimeout);
         await PostFaultAsync(lab, new { smtp = "hang" });
-        using var client = new SmtpClient { Timeout = (int)ShortClientTimeout.TotalMilliseconds };
+        using var client = new SmtpClient { Timeout = (int)_shortClientTimeout.TotalMilliseconds };
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => client.ConnectAsync("127.0.0.1", lab.SmtpPort, MailKit.Security.SecureSocketOptions.None, timeout.Token));
 
@@ -112,7 +112,7 @@ public sealed class SmtpFaultTests(ITestOutputHelper output)
         using var timeout = new CancellationTokenSource(TestMail.ClientTimeout);
         await PostFaultAsync(lab, new { smtp = "hang", at = "data" });
         using var client = await TestMail.ConnectAsync(lab.SmtpPort, timeout.Token);
-        client.Timeout = (int)ShortClientTimeout.TotalMilliseconds;
+        client.Timeout = (int)_shortClientTimeout.TotalMilliseconds;
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => client.SendAsync(TestMail.Parse(TestMail.Raw("hang at data")), timeout.Token));
 
