@@ -8,8 +8,8 @@ namespace MailShadow.Ingress.Smtp;
 /// <summary>Checks <see cref="SmtpIngressOptions"/> at start and reports every error with its full key.</summary>
 public sealed class SmtpIngressOptionsValidator : IValidateOptions<SmtpIngressOptions>
 {
-    // DATA is buffered whole before it is journaled; beyond this one session could exhaust memory.
-    internal const long MaxMessageSizeLimit = 1L << 30;
+    // DATA is buffered whole before it is journaled, and the journal stores it as one value (SQLite caps one at 1e9 bytes).
+    internal const long MaxMessageSizeLimit = 512L * 1024 * 1024;
 
     private readonly string _section;
 
