@@ -5,10 +5,10 @@ namespace MailShadow.Ews.Protocol;
 /// <summary>Per-response reading state: a scratch buffer for decoding base64 content in chunks.</summary>
 internal sealed class EwsReadContext : IDisposable
 {
-    private const int _scratchSize = 64 * 1024;
+    private const int ScratchSize = 64 * 1024;
     private byte[]? _scratch;
 
-    public byte[] Scratch => _scratch ??= ArrayPool<byte>.Shared.Rent(_scratchSize);
+    public byte[] Scratch => _scratch ??= ArrayPool<byte>.Shared.Rent(ScratchSize);
 
     public void Dispose()
     {

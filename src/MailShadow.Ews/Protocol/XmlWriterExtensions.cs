@@ -7,7 +7,7 @@ namespace MailShadow.Ews.Protocol;
 /// <summary>Shorthands for writing namespace-qualified EWS elements.</summary>
 internal static class XmlWriterExtensions
 {
-    private const int _base64Chunk = 48 * 1024;
+    private const int Base64Chunk = 48 * 1024;
 
     public static void WriteStartM(this XmlWriter writer, string localName) => writer.WriteStartElement("m", localName, EwsNamespaces.Messages);
 
@@ -43,7 +43,7 @@ internal static class XmlWriterExtensions
             return;
         }
 
-        var buffer = new byte[Math.Min(_base64Chunk, Math.Max(data.Length, 3))];
+        var buffer = new byte[Math.Min(Base64Chunk, Math.Max(data.Length, 3))];
         for (var offset = 0; offset < data.Length; offset += buffer.Length)
         {
             // Chunks are a multiple of 3 bytes, so concatenated base64 has no padding in the middle.

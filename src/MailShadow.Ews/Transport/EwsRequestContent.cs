@@ -10,9 +10,9 @@ namespace MailShadow.Ews.Transport;
 /// </summary>
 internal sealed class EwsRequestContent : HttpContent
 {
-    private const int _notStarted = 0;
-    private const int _writing = 1;
-    private const int _written = 2;
+    private const int NotStarted = 0;
+    private const int Writing = 1;
+    private const int Written = 2;
 
     private readonly byte[] _body;
     private int _state;
@@ -24,19 +24,19 @@ internal sealed class EwsRequestContent : HttpContent
     }
 
     /// <summary>True once the latest serialization wrote every byte (an NTLM challenge makes the handler send twice).</summary>
-    public bool WasWrittenWhole => Volatile.Read(ref _state) == _written;
+    public bool WasWrittenWhole => Volatile.Read(ref _state) == Written;
 
     /// <summary>False while no serialization has begun.</summary>
-    public bool WasStarted => Volatile.Read(ref _state) != _notStarted;
+    public bool WasStarted => Volatile.Read(ref _state) != NotStarted;
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         SerializeToStreamAsync(stream, context, CancellationToken.None);
 
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
-        Volatile.Write(ref _state, _writing);
+        Volatile.Write(ref _state, Writing);
         await stream.WriteAsync(_body, cancellationToken);
-        Volatile.Write(ref _state, _written);
+        Volatile.Write(ref _state, Written);
     }
 
     protected override bool TryComputeLength(out long length)

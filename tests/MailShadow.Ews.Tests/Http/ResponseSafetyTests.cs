@@ -9,7 +9,7 @@ namespace MailShadow.Ews.Tests.Http;
 /// <summary>Hostile or broken answers are refused without expanding, resolving or buffering them.</summary>
 public class ResponseSafetyTests(ITestOutputHelper output)
 {
-    private const string _billionLaughs =
+    private const string BillionLaughs =
         "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">" +
         "<!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\"><!ENTITY lol2 \"&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;\">" +
         "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\"><!ENTITY lol4 \"&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;\">" +
@@ -20,15 +20,15 @@ public class ResponseSafetyTests(ITestOutputHelper output)
         "<m:ResponseMessages><m:GetItemResponseMessage ResponseClass=\"Success\"><m:ResponseCode>NoError</m:ResponseCode><m:Items><t:Message><t:Subject>&lol9;</t:Subject></t:Message></m:Items>" +
         "</m:GetItemResponseMessage></m:ResponseMessages></m:GetItemResponse></s:Body></s:Envelope>";
 
-    private const string _externalEntity =
+    private const string ExternalEntity =
         "<?xml version=\"1.0\"?><!DOCTYPE s:Envelope [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>" +
         "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body><m:GetItemResponse xmlns:m=\"http://schemas.microsoft.com/exchange/services/2006/messages\" xmlns:t=\"http://schemas.microsoft.com/exchange/services/2006/types\">" +
         "<m:ResponseMessages><m:GetItemResponseMessage ResponseClass=\"Success\"><m:ResponseCode>NoError</m:ResponseCode><m:Items><t:Message><t:Subject>&secret;</t:Subject></t:Message></m:Items>" +
         "</m:GetItemResponseMessage></m:ResponseMessages></m:GetItemResponse></s:Body></s:Envelope>";
 
     [Theory]
-    [InlineData(_billionLaughs)]
-    [InlineData(_externalEntity)]
+    [InlineData(BillionLaughs)]
+    [InlineData(ExternalEntity)]
     public async Task ResponseWithADtd_IsRefusedBeforeAnyEntityExpands(string document)
     {
         await using var server = await ScriptedEwsServer.StartAsync(output);
@@ -131,7 +131,7 @@ public class ResponseSafetyTests(ITestOutputHelper output)
     public async Task MalformedResponse_ToACreate_HasAnUnknownOutcome()
     {
         await using var server = await ScriptedEwsServer.StartAsync(output);
-        server.Fallback = Respond.Xml(_billionLaughs);
+        server.Fallback = Respond.Xml(BillionLaughs);
         using var client = TestClients.Create(server.Url, output);
 
         var error = await Assert.ThrowsAsync<EwsOutcomeUnknownException>(() => client.CreateItemAsync(Sample.CreateMessage));

@@ -7,12 +7,12 @@ namespace MailShadow.Ews.Tests.Http;
 /// <summary>When the client repeats a call, how long it waits, and when it refuses to repeat one.</summary>
 public class RetryTests(ITestOutputHelper output)
 {
-    private const int _retryingEvent = 4000;
+    private const int RetryingEvent = 4000;
 
     /// <summary>Waits until the client has logged that it is about to sleep on the (fake) clock.</summary>
     private static async Task WaitForRetryAsync(TestOutputLogger<EwsClient> logger, int count)
     {
-        await Wait.UntilAsync(() => logger.Events.Count(e => e.EventId == _retryingEvent) >= count);
+        await Wait.UntilAsync(() => logger.Events.Count(e => e.EventId == RetryingEvent) >= count);
         await Task.Delay(100);
     }
 
@@ -38,7 +38,7 @@ public class RetryTests(ITestOutputHelper output)
 
         Assert.True(result[0].IsSuccess);
         Assert.Equal(2, server.RequestCount);
-        Assert.Contains(logger.Events, e => e.EventId == _retryingEvent && e.Message.Contains("retrying in 2000 ms", StringComparison.Ordinal));
+        Assert.Contains(logger.Events, e => e.EventId == RetryingEvent && e.Message.Contains("retrying in 2000 ms", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -278,7 +278,7 @@ public class RetryTests(ITestOutputHelper output)
 
         Assert.Equal(3, error.Attempts);
         Assert.True(error.IsTransient);
-        Assert.Equal(2, logger.Events.Count(e => e.EventId == _retryingEvent && e.Message.Contains("NotSent", StringComparison.Ordinal)));
+        Assert.Equal(2, logger.Events.Count(e => e.EventId == RetryingEvent && e.Message.Contains("NotSent", StringComparison.Ordinal)));
     }
 
     [Theory]

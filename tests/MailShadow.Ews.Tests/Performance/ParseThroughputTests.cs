@@ -15,19 +15,19 @@ namespace MailShadow.Ews.Tests.Performance;
 /// </summary>
 public class ParseThroughputTests(ITestOutputHelper output)
 {
-    private const int _items = 24;
-    private const int _mimeBytes = 1024 * 1024;
+    private const int ItemCount = 24;
+    private const int MimeBytes = 1024 * 1024;
 
     [Fact]
     public async Task GetItemReader_OverALargeResponse_DecodesEveryBodyAndReportsThroughput()
     {
         var (document, mimes) = BuildResponse();
         var megabytes = document.Length / (1024.0 * 1024.0);
-        var operation = new GetItemOperation(ItemShape.IdOnly, [.. Enumerable.Range(0, _items).Select(i => new ItemId($"id-{i}"))]);
+        var operation = new GetItemOperation(ItemShape.IdOnly, [.. Enumerable.Range(0, ItemCount).Select(i => new ItemId($"id-{i}"))]);
 
         var response = await Parse.ResponseAsync(operation, document, long.MaxValue);
-        Assert.Equal(_items, response.Messages!.Count);
-        for (var i = 0; i < _items; i++)
+        Assert.Equal(ItemCount, response.Messages!.Count);
+        for (var i = 0; i < ItemCount; i++)
         {
             Assert.True(mimes[i].AsSpan().SequenceEqual(response.Messages[i].GetValueOrThrow().MimeContent!.Content.Span));
         }
@@ -36,7 +36,7 @@ public class ParseThroughputTests(ITestOutputHelper output)
         var plainAsync = Best(() => PlainPass(document, async: true).GetAwaiter().GetResult());
         var ours = Best(() => Parse.ResponseAsync(operation, document, long.MaxValue).GetAwaiter().GetResult());
 
-        output.WriteLine($"document: {megabytes:F1} MB, {_items} items of {_mimeBytes / 1024} KiB MIME each");
+        output.WriteLine($"document: {megabytes:F1} MB, {ItemCount} items of {MimeBytes / 1024} KiB MIME each");
         output.WriteLine($"plain XmlReader.Read (sync):       {megabytes / plainSync.TotalSeconds,8:F1} MB/s");
         output.WriteLine($"plain XmlReader.ReadAsync:         {megabytes / plainAsync.TotalSeconds,8:F1} MB/s");
         output.WriteLine($"EWS GetItem reader (decodes MIME): {megabytes / ours.TotalSeconds,8:F1} MB/s");
@@ -72,16 +72,16 @@ public class ParseThroughputTests(ITestOutputHelper output)
     private static (byte[] Document, byte[][] Mimes) BuildResponse()
     {
         var random = new Random(20261125);
-        var mimes = new byte[_items][];
+        var mimes = new byte[ItemCount][];
         var messages = new StringBuilder();
-        for (var i = 0; i < _items; i++)
+        for (var i = 0; i < ItemCount; i++)
         {
-            var body = new byte[_mimeBytes];
+            var body = new byte[MimeBytes];
             random.NextBytes(body);
             mimes[i] = body;
             messages.Append(Support.Respond.Success("GetItem",
                 $"<m:Items><t:Message><t:MimeContent CharacterSet=\"UTF-8\">{Convert.ToBase64String(body, Base64FormattingOptions.InsertLineBreaks)}</t:MimeContent>" +
-                $"<t:ItemId Id=\"id-{i}\" ChangeKey=\"ck\"/><t:Subject>Message {i}</t:Subject><t:Size>{_mimeBytes}</t:Size><t:IsRead>false</t:IsRead></t:Message></m:Items>"));
+                $"<t:ItemId Id=\"id-{i}\" ChangeKey=\"ck\"/><t:Subject>Message {i}</t:Subject><t:Size>{MimeBytes}</t:Size><t:IsRead>false</t:IsRead></t:Message></m:Items>"));
         }
 
         return (Encoding.UTF8.GetBytes(Support.Respond.Response("GetItem", messages.ToString())), mimes);

@@ -8,7 +8,7 @@ namespace MailShadow.Ews.Tests.Schema;
 
 public class EwsSchemaValidatorTests
 {
-    private const string _namespaces =
+    private const string Namespaces =
         "xmlns:m=\"http://schemas.microsoft.com/exchange/services/2006/messages\" xmlns:t=\"http://schemas.microsoft.com/exchange/services/2006/types\"";
 
     private static EwsSchemaValidator Validator => EwsSchemaValidator.Shared;
@@ -17,7 +17,7 @@ public class EwsSchemaValidatorTests
     public void ValidateElement_WellFormedGetFolder_HasNoErrors()
     {
         var errors = Validator.ValidateElement(
-            $"<m:GetFolder {_namespaces}><m:FolderShape><t:BaseShape>IdOnly</t:BaseShape></m:FolderShape>" +
+            $"<m:GetFolder {Namespaces}><m:FolderShape><t:BaseShape>IdOnly</t:BaseShape></m:FolderShape>" +
             "<m:FolderIds><t:DistinguishedFolderId Id=\"inbox\"/></m:FolderIds></m:GetFolder>");
 
         Assert.Empty(errors);
@@ -27,7 +27,7 @@ public class EwsSchemaValidatorTests
     public void ValidateElement_ChildrenOutOfSchemaOrder_Fails()
     {
         var errors = Validator.ValidateElement(
-            $"<m:GetFolder {_namespaces}><m:FolderIds><t:DistinguishedFolderId Id=\"inbox\"/></m:FolderIds>" +
+            $"<m:GetFolder {Namespaces}><m:FolderIds><t:DistinguishedFolderId Id=\"inbox\"/></m:FolderIds>" +
             "<m:FolderShape><t:BaseShape>IdOnly</t:BaseShape></m:FolderShape></m:GetFolder>");
 
         Assert.NotEmpty(errors);
@@ -37,7 +37,7 @@ public class EwsSchemaValidatorTests
     public void ValidateElement_UnknownChildElement_Fails()
     {
         var errors = Validator.ValidateElement(
-            $"<m:GetFolder {_namespaces}><m:FolderShape><t:BaseShape>IdOnly</t:BaseShape><t:Bogus/></m:FolderShape>" +
+            $"<m:GetFolder {Namespaces}><m:FolderShape><t:BaseShape>IdOnly</t:BaseShape><t:Bogus/></m:FolderShape>" +
             "<m:FolderIds><t:DistinguishedFolderId Id=\"inbox\"/></m:FolderIds></m:GetFolder>");
 
         Assert.Contains(errors, error => error.Contains("Bogus", StringComparison.Ordinal));
@@ -49,7 +49,7 @@ public class EwsSchemaValidatorTests
     public void ValidateElement_ValueOutsideItsEnumeration_Fails(string shape, string folder)
     {
         var errors = Validator.ValidateElement(
-            $"<m:GetFolder {_namespaces}><m:FolderShape>{shape}</m:FolderShape>" +
+            $"<m:GetFolder {Namespaces}><m:FolderShape>{shape}</m:FolderShape>" +
             $"<m:FolderIds><t:DistinguishedFolderId Id=\"{folder}\"/></m:FolderIds></m:GetFolder>");
 
         Assert.NotEmpty(errors);
@@ -58,14 +58,14 @@ public class EwsSchemaValidatorTests
     [Fact]
     public void ValidateElement_UndeclaredRootElement_Fails()
     {
-        Assert.NotEmpty(Validator.ValidateElement($"<m:GetEverything {_namespaces}/>"));
+        Assert.NotEmpty(Validator.ValidateElement($"<m:GetEverything {Namespaces}/>"));
     }
 
     [Fact]
     public void ValidateEnvelope_InvalidHeaderValue_Fails()
     {
         var envelope = Encoding.UTF8.GetBytes(
-            $"<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\" {_namespaces}><s:Header>" +
+            $"<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\" {Namespaces}><s:Header>" +
             "<t:RequestServerVersion Version=\"Exchange2019\"/></s:Header><s:Body>" +
             "<m:GetFolder><m:FolderShape><t:BaseShape>IdOnly</t:BaseShape></m:FolderShape>" +
             "<m:FolderIds><t:DistinguishedFolderId Id=\"inbox\"/></m:FolderIds></m:GetFolder></s:Body></s:Envelope>");

@@ -11,7 +11,7 @@ namespace MailShadow.Testing.EwsSchema;
 /// </summary>
 internal sealed class EwsSchemaValidator
 {
-    private const string _soapNamespace = "http://schemas.xmlsoap.org/soap/envelope/";
+    private const string SoapNamespace = "http://schemas.xmlsoap.org/soap/envelope/";
     private static readonly Lazy<EwsSchemaValidator> _shared = new(() => new EwsSchemaValidator(SharedReferenceData.SchemaDirectory));
 
     public EwsSchemaValidator(string schemaDirectory)
@@ -39,7 +39,7 @@ internal sealed class EwsSchemaValidator
         var errors = new List<string>();
         using var reader = XmlReader.Create(envelope, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true });
         reader.MoveToContent();
-        if (reader.LocalName != "Envelope" || reader.NamespaceURI != _soapNamespace)
+        if (reader.LocalName != "Envelope" || reader.NamespaceURI != SoapNamespace)
         {
             return [$"The root element is '{reader.Name}', not a SOAP 1.1 Envelope."];
         }
@@ -55,7 +55,7 @@ internal sealed class EwsSchemaValidator
                 continue;
             }
 
-            if (reader.NamespaceURI == _soapNamespace && reader.LocalName is "Header" or "Body")
+            if (reader.NamespaceURI == SoapNamespace && reader.LocalName is "Header" or "Body")
             {
                 var isBody = reader.LocalName == "Body";
                 sawBody |= isBody;
@@ -116,7 +116,7 @@ internal sealed class EwsSchemaValidator
                 errors.Add($"The SOAP Body has more than one element ('{reader.Name}').");
             }
 
-            if (isBody && reader.NamespaceURI == _soapNamespace && reader.LocalName == "Fault")
+            if (isBody && reader.NamespaceURI == SoapNamespace && reader.LocalName == "Fault")
             {
                 reader.Skip();
                 continue;
