@@ -62,12 +62,15 @@ internal static class EwsFolderViews
         _ => "Folder",
     };
 
-    /// <summary>The folder class a CreateFolder element implies when the request gives none.</summary>
-    public static string DefaultClass(string elementName) => elementName switch
+    /// <summary>
+    /// The folder class a CreateFolder element implies when the request gives none: a plain <c>t:Folder</c> gets none,
+    /// as in Exchange (clients that want a mail folder say IPF.Note).
+    /// </summary>
+    public static string? DefaultClass(string elementName) => elementName switch
     {
         "CalendarFolder" => "IPF.Appointment",
         "ContactsFolder" => "IPF.Contact",
         "TasksFolder" => "IPF.Task",
-        _ => "IPF.Note",
+        _ => null,
     };
 }

@@ -50,6 +50,13 @@ internal sealed class EwsMailboxSession(LabStore store, EwsCallContext context)
                 return EwsLookup<LabFolder>.Fail(reference.MailboxAddress is null ? EwsResponseCodes.ErrorMissingEmailAddress : EwsResponseCodes.ErrorNonExistentMailbox);
             }
 
+            if (EwsRecoverableItems.IsName(name))
+            {
+                return EwsRecoverableItems.ByName(Store, mailbox, name) is { } recoverable
+                    ? EwsLookup<LabFolder>.Of(recoverable)
+                    : EwsLookup<LabFolder>.Fail(EwsResponseCodes.ErrorFolderNotFound);
+            }
+
             if (!LabDistinguishedFolders.TryParse(name, out var well))
             {
                 return EwsLookup<LabFolder>.Fail(EwsResponseCodes.ErrorFolderNotFound);
@@ -73,7 +80,9 @@ internal sealed class EwsMailboxSession(LabStore store, EwsCallContext context)
         var folder = Store.GetFolder(id);
         if (!folder.Succeeded)
         {
-            return EwsLookup<LabFolder>.Fail(EwsResponseCodes.ErrorFolderNotFound);
+            return EwsRecoverableItems.ById(Store, id) is { } recoverable
+                ? IsOwnMailbox(recoverable.Mailbox) ? EwsLookup<LabFolder>.Of(recoverable) : EwsLookup<LabFolder>.Fail(EwsResponseCodes.ErrorAccessDenied)
+                : EwsLookup<LabFolder>.Fail(EwsResponseCodes.ErrorFolderNotFound);
         }
 
         return IsOwnMailbox(folder.Value!.Mailbox) ? EwsLookup<LabFolder>.Of(folder.Value!) : EwsLookup<LabFolder>.Fail(EwsResponseCodes.ErrorAccessDenied);

@@ -37,8 +37,9 @@ internal sealed partial class LabStoreEwsOperations
                 continue;
             }
 
-            // The lab keeps no associated (FAI) or soft-deleted items: those traversals find nothing.
-            var page = request.Traversal == "Shallow" ? Page(found, request) : new ItemPage([], 0, 0);
+            // The lab keeps no associated (FAI) or soft-deleted items: those traversals, and the Recoverable Items
+            // folders, find nothing.
+            var page = request.Traversal == "Shallow" && !EwsRecoverableItems.IsVirtual(found) ? Page(found, request) : new ItemPage([], 0, 0);
             if (page is null)
             {
                 yield return Error<EwsFindItemMessage>(EwsResponseCodes.ErrorFolderNotFound);

@@ -31,7 +31,9 @@ internal sealed partial class LabStoreEwsOperations
             after = state.Watermark;
         }
 
-        var page = EwsItemSyncReader.Read(store, found.Id, after, request.MaxChangesReturned);
+        var page = EwsRecoverableItems.IsVirtual(found)
+            ? LabStoreResult.Ok(new EwsSyncPage([], Math.Max(after, store.CurrentChangeNumber), IncludesLast: true))
+            : EwsItemSyncReader.Read(store, found.Id, after, request.MaxChangesReturned);
         if (!page.Succeeded)
         {
             yield return Error<EwsSyncItemsMessage>(Code(page.Error));
