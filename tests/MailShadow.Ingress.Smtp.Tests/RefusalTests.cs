@@ -183,6 +183,21 @@ public sealed class RefusalTests(ITestOutputHelper log)
     }
 
     [Fact]
+    public async Task Data_ThatIsEmpty_Replies554_AndCloses_InsteadOfWaitingForever()
+    {
+        await using var ingress = await IngressHarness.StartAsync(log);
+        await using var client = await RawSmtpClient.ConnectAndGreetAsync(ingress.EndPoint, log);
+        await client.CommandAsync("MAIL FROM:<s@contoso.test>");
+        await client.CommandAsync("RCPT TO:<alice@example.test>");
+        await client.CommandAsync("DATA");
+
+        Assert.StartsWith("554 5.6.0 ", await client.CommandAsync("."));
+
+        Assert.True(await client.IsClosedByServerAsync());
+        Assert.Empty(await ingress.TransactionsAsync());
+    }
+
+    [Fact]
     public async Task CommandLine_WithoutEnd_Replies500_5_5_2_AndCloses()
     {
         await using var ingress = await IngressHarness.StartAsync(log);

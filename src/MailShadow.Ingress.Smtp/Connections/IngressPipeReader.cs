@@ -145,6 +145,15 @@ internal sealed class IngressPipeReader(SmtpConnection connection, PipeReader in
                 return result; // the client went away mid-DATA: SmtpServer never calls the store
             }
 
+            // DATA followed at once by "." has no CRLF before the dot for SmtpServer to see, so it would wait
+            // for a terminator that never comes.
+            if (_scanned == 0 && buffer.Length >= 3 && IsEmptyMessage(buffer))
+            {
+                _inner.AdvanceTo(buffer.GetPosition(3));
+                await connection.CloseAsync(Replies.EmptyMessage, "empty message");
+                return Ended();
+            }
+
             if (DotTerminator.IndexOf(buffer, _scanned) >= 0)
             {
                 _dataComplete = true;
@@ -217,6 +226,13 @@ internal sealed class IngressPipeReader(SmtpConnection connection, PipeReader in
             await connection.CloseAsync(Replies.CommandTimeout(connection.Settings.ServerName), "timeout during DATA");
             return null;
         }
+    }
+
+    private static bool IsEmptyMessage(in ReadOnlySequence<byte> buffer)
+    {
+        Span<byte> start = stackalloc byte[3];
+        buffer.Slice(0, 3).CopyTo(start);
+        return start.SequenceEqual(".\r\n"u8);
     }
 
     private static bool HasLine(in ReadOnlySequence<byte> buffer) => buffer.PositionOf((byte)'\n') is not null;

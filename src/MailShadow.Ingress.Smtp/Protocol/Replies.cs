@@ -52,6 +52,7 @@ internal static class Replies
     public const string BadSequence = "503 5.5.1 Bad sequence of commands";
 
     public const string LineTooLong = "500 5.5.2 Line too long";
+    public const string EmptyMessage = "554 5.6.0 Empty message data is not accepted; closing connection";
 
     public static string Queued(TransactionId id) => $"250 2.0.0 Ok: queued as {id}";
 
