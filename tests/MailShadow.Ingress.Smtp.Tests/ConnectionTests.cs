@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using MailShadow.Ingress.Smtp.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;
 
 namespace MailShadow.Ingress.Smtp.Tests;
@@ -78,6 +79,30 @@ public sealed class ConnectionTests(ITestOutputHelper log)
         }
 
         Assert.Single(await ingress.TransactionsAsync());
+    }
+
+    [Fact]
+    public async Task Client_StallingMidData_Gets421_4_4_2_AfterTheCommandTimeout_AndNothingIsStored()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var ingress = await IngressHarness.StartAsync(log, time: time);
+        await using var client = await RawSmtpClient.ConnectAndGreetAsync(ingress.EndPoint, log);
+        await client.CommandAsync("MAIL FROM:<s@contoso.test>");
+        await client.CommandAsync("RCPT TO:<alice@example.test>");
+        await client.CommandAsync("DATA");
+        await client.SendAsync("Subject: stalled\r\n\r\nand then nothing more");
+
+        // The reader arms its timer when it starts waiting; advance until it has fired (bounded).
+        var reply = client.ReadReplyAsync();
+        for (var i = 0; i < 100 && !reply.IsCompleted; i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(31));
+            await Task.WhenAny(reply, Task.Delay(50));
+        }
+
+        Assert.StartsWith("421 4.4.2 ", await reply);
+        Assert.True(await client.IsClosedByServerAsync());
+        Assert.Empty(await ingress.TransactionsAsync());
     }
 
     [Fact]
