@@ -109,7 +109,7 @@ public sealed class LabExchangeServer : IAsyncDisposable
 
         _smtp = smtp;
         _http = http;
-        Log.LabStarted(_site.ServerLogger, SiteName, smtp.LocalEndPoint.ToString(), http.Address, _site.Options.Persistence, _storeDirectory);
+        Log.LabStarted(_site.ServerLogger, SiteName, smtp.LocalEndPoint.ToString(), http.Address, _site.Options.Persistence, _storeDirectory ?? "memory");
     }
 
     /// <summary>Stops listening; the store stays open (and readable through <see cref="Store"/>) until disposal.</summary>

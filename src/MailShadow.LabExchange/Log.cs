@@ -8,7 +8,7 @@ namespace MailShadow.LabExchange;
 internal static partial class Log
 {
     [LoggerMessage(9000, LogLevel.Information, "Lab Exchange site {Site} started: SMTP on {SmtpEndPoint}, HTTP on {HttpAddress}, {Persistence} store in {DataDirectory}.")]
-    public static partial void LabStarted(ILogger logger, string site, string smtpEndPoint, Uri httpAddress, string persistence, string? dataDirectory);
+    public static partial void LabStarted(ILogger logger, string site, string smtpEndPoint, Uri httpAddress, string persistence, string dataDirectory);
 
     [LoggerMessage(9001, LogLevel.Information, "Lab Exchange site {Site} stopped.")]
     public static partial void LabStopped(ILogger logger, string site);

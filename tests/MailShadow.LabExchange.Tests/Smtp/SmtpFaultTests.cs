@@ -122,6 +122,30 @@ public sealed class SmtpFaultTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Hang_AtRcpt_RemovingTheFaultClosesTheHeldConnection()
+    {
+        await using var lab = await LabServerFixture.StartAsync(output);
+        using var timeout = new CancellationTokenSource(TestMail.ClientTimeout);
+        var hang = lab.Server.Faults.Add(LabSmtpFaultKind.Hang, LabSmtpFaultStage.Rcpt, recipients: ["bob@example.test"]);
+        using var client = await TestMail.ConnectAsync(lab.SmtpPort, timeout.Token);
+        var sending = client.SendAsync(TestMail.Parse(TestMail.Raw("held")), new MimeKit.MailboxAddress("", "sender@outside.test"), [new MimeKit.MailboxAddress("", "bob@example.test")], timeout.Token);
+
+        while (lab.Server.Faults.List().Single().Hits == 0 && !timeout.IsCancellationRequested)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+
+        Assert.False(sending.IsCompleted);
+        lab.Server.Faults.Remove(hang.Id);
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => sending);
+
+        output.WriteLine($"MailKit: {error.GetType().Name}: {error.Message}");
+        Assert.True(error is SmtpProtocolException or IOException, error.GetType().Name);
+        Assert.False(timeout.IsCancellationRequested, "the removal, not a timeout, should end the wait");
+        Assert.Equal(0, lab.Server.Store.ItemCount);
+    }
+
+    [Fact]
     public async Task DropAfterData_ClientSeesTheConnectionClose_AndTheLabStoredTheMessage()
     {
         await using var lab = await LabServerFixture.StartAsync(output);
