@@ -64,15 +64,38 @@ internal sealed class ReplyPipeWriter(SmtpConnection connection, PipeWriter inne
             return new ValueTask<FlushResult>(new FlushResult(isCanceled: false, isCompleted: false));
         }
 
-        // Not the session's token: a reply for a message already journaled must still go out while the server stops.
-        return _inner.FlushAsync(CancellationToken.None);
+        return FlushInnerAsync();
     }
 
     /// <summary>Writes a line of our own, bypassing the rewrite.</summary>
     public ValueTask<FlushResult> WriteDirectAsync(string line)
     {
         WriteLine(line);
-        return _inner.FlushAsync(CancellationToken.None);
+        return FlushInnerAsync();
+    }
+
+    /// <summary>
+    /// Not the session's token: a reply for a message already journaled must still go out while the server stops.
+    /// Instead a client that stops reading (so its receive window fills) is cut off after the command timeout,
+    /// rather than holding a session slot for ever.
+    /// </summary>
+    private ValueTask<FlushResult> FlushInnerAsync()
+    {
+        var flush = _inner.FlushAsync(CancellationToken.None);
+        return flush.IsCompleted ? flush : WaitAsync(flush);
+
+        async ValueTask<FlushResult> WaitAsync(ValueTask<FlushResult> pending)
+        {
+            try
+            {
+                return await pending.AsTask().WaitAsync(connection.Settings.CommandTimeout, connection.Settings.Time);
+            }
+            catch (TimeoutException)
+            {
+                connection.Abort("the client stopped reading replies");
+                return new FlushResult(isCanceled: false, isCompleted: true);
+            }
+        }
     }
 
     private void WriteLine(string text)

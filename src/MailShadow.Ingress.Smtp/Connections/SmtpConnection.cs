@@ -136,6 +136,15 @@ internal sealed class SmtpConnection : ISecurableDuplexPipe
         _input.Close();
     }
 
+    /// <summary>Drops the connection at once; SmtpServer's pending read or write fails and the session ends.</summary>
+    public void Abort(string reason)
+    {
+        Log.ConnectionClosed(Settings.Logger, State.Remote, reason);
+        IsClosing = true;
+        _input.Close();
+        _socket.Dispose();
+    }
+
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
