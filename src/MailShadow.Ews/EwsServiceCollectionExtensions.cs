@@ -47,6 +47,7 @@ public static class EwsServiceCollectionExtensions
                 .ValidateOnStart();
         }
 
+        services.AddLogging();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EwsClientOptions>, EwsClientOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new EwsSiteList(sites));

@@ -28,7 +28,7 @@ public class AuthAndVersionTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Ntlm_CompletesTheThreeLegHandshakeOnOneConnection_AndNeverSendsBasic()
+    public async Task Ntlm_CompletesTheThreeLegHandshakeOnOneConnection_ThenReusesIt_AndNeverSendsBasic()
     {
         AppContext.SetSwitch("System.Net.Security.UseManagedNtlm", true);
         await using var server = await ScriptedEwsServer.StartAsync(output);
@@ -41,12 +41,13 @@ public class AuthAndVersionTests(ITestOutputHelper output)
             options.Domain = "EXAMPLE";
         });
 
-        var result = await client.GetFolderAsync(Inbox);
+        var first = await client.GetFolderAsync(Inbox);
+        var second = await client.GetFolderAsync(Inbox);
 
-        Assert.True(result[0].IsSuccess);
+        Assert.True(first[0].IsSuccess && second[0].IsSuccess);
         var legs = ntlm.Legs.ToArray();
-        Assert.Equal([0, 1, 3], legs.Select(leg => leg.Leg));
-        Assert.Equal(legs[1].ConnectionId, legs[2].ConnectionId);
+        Assert.Equal([0, 1, 3, NtlmChallengePeer.AuthenticatedLeg], legs.Select(leg => leg.Leg));
+        Assert.Single(legs.Skip(1).Select(leg => leg.ConnectionId).Distinct());
         Assert.Equal(("svc-mailshadow", "EXAMPLE"), (ntlm.AuthenticatedUser, ntlm.AuthenticatedDomain));
         Assert.DoesNotContain(server.Requests, request => request.Header("Authorization")?.StartsWith("Basic", StringComparison.Ordinal) == true);
     }

@@ -9,10 +9,15 @@ namespace MailShadow.Ews.Tests.Support;
 /// The server half of an NTLM handshake, enough to drive a client through its three legs: a 401 without credentials, a
 /// challenge (type 2) for its negotiate message (type 1), and acceptance of its authenticate message (type 3). It does not
 /// verify the response (that needs the password hash); it records which connection carried each leg and the user named.
+/// Like IIS, it keeps a connection authenticated once the handshake succeeded on it (leg <see cref="AuthenticatedLeg"/>).
 /// </summary>
 internal sealed class NtlmChallengePeer
 {
+    /// <summary>The "leg" recorded for a request accepted on a connection that is already authenticated.</summary>
+    public const int AuthenticatedLeg = 9;
+
     private static readonly byte[] _signature = "NTLMSSP\0"u8.ToArray();
+    private readonly ConcurrentDictionary<string, bool> _authenticatedConnections = new();
 
     public ConcurrentQueue<(int Leg, string ConnectionId)> Legs { get; } = new();
 
@@ -24,6 +29,13 @@ internal sealed class NtlmChallengePeer
     {
         var authorization = request.Header("Authorization");
         var connection = context.Connection.Id;
+        if (authorization is null && _authenticatedConnections.ContainsKey(connection))
+        {
+            Legs.Enqueue((AuthenticatedLeg, connection));
+            await Respond.Canned(context, request);
+            return;
+        }
+
         if (authorization is null || !authorization.StartsWith("NTLM ", StringComparison.Ordinal))
         {
             Legs.Enqueue((0, connection));
@@ -42,6 +54,7 @@ internal sealed class NtlmChallengePeer
             case 3:
                 AuthenticatedDomain = Field(message, 28);
                 AuthenticatedUser = Field(message, 36);
+                _authenticatedConnections[connection] = true;
                 await Respond.Canned(context, request);
                 break;
             default:
