@@ -37,7 +37,11 @@ internal sealed class LabEwsSite : IAsyncDisposable
 
     public Uri EwsUri => new(Server.HttpAddress, "EWS/Exchange.asmx");
 
-    public static async Task<LabEwsSite> StartAsync(ITestOutputHelper output, string version = "Exchange2016", Action<LabExchangeOptions>? configure = null)
+    public static async Task<LabEwsSite> StartAsync(
+        ITestOutputHelper output,
+        string version = "Exchange2016",
+        Action<LabExchangeOptions>? configure = null,
+        TimeProvider? timeProvider = null)
     {
         var options = new LabExchangeOptions
         {
@@ -54,7 +58,7 @@ internal sealed class LabEwsSite : IAsyncDisposable
         configure?.Invoke(options);
         var loggers = TestLog.Factory(output);
         var endpoints = new LabSiteEndpoints("primary", new HostPort("127.0.0.1", 0), new Uri("http://127.0.0.1:0"));
-        var server = new LabExchangeServer(options, endpoints, loggers, TimeProvider.System);
+        var server = new LabExchangeServer(options, endpoints, loggers, timeProvider ?? TimeProvider.System);
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

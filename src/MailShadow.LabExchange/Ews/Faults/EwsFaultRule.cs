@@ -7,25 +7,25 @@ namespace MailShadow.LabExchange.Ews.Faults;
 /// </summary>
 public sealed record EwsFaultRule
 {
-    public EwsFaultKind Kind { get; init; }
+    public EwsFaultKind Kind { get; set; }
 
     /// <summary>How many requests the rule applies to before it expires; null for no limit.</summary>
-    public int? Count { get; init; }
+    public int? Count { get; set; }
 
     /// <summary>The probability (0–1) that a matching request is hit; null for every matching request.</summary>
-    public double? Fraction { get; init; }
+    public double? Fraction { get; set; }
 
     /// <summary>Operation names (for example "GetItem"); null or empty for all operations.</summary>
-    public IReadOnlyList<string>? Operations { get; init; }
+    public IReadOnlyList<string>? Operations { get; set; }
 
     /// <summary>For <see cref="EwsFaultKind.Throttle"/>: the back-off the fault tells the client to wait.</summary>
-    public int BackOffMilliseconds { get; init; } = 2000;
+    public int BackOffMilliseconds { get; set; } = 2000;
 
     /// <summary>For <see cref="EwsFaultKind.Delay"/>: how long to wait before answering.</summary>
-    public int DelayMilliseconds { get; init; } = 1000;
+    public int DelayMilliseconds { get; set; } = 1000;
 
     /// <summary>For <see cref="EwsFaultKind.DropConnection"/>: how many bytes of the answer to send first.</summary>
-    public int AfterBytes { get; init; } = 256;
+    public int AfterBytes { get; set; } = 256;
 
     /// <summary>The problems with this rule, each naming its field; empty when it is valid.</summary>
     public IEnumerable<string> Validate(string prefix)

@@ -126,30 +126,21 @@ internal sealed class EwsHttpHandler
     private async Task WriteResponseAsync(HttpContext http, EwsCallContext context, Protocol.Requests.EwsRequest request, EwsFaultDecision decision, CancellationToken cancellationToken)
     {
         var response = EwsDispatcher.Dispatch(_operations, context, request);
-        http.Response.StatusCode = StatusCodes.Status200OK;
-        http.Response.ContentType = XmlContentType;
-        var drop = decision.Terminal == EwsFaultKind.DropConnection;
-        if (drop)
-        {
-            EwsLog.FaultInjected(_logger, nameof(EwsFaultKind.DropConnection), request.OperationName);
-        }
-
-        var destination = drop ? new TruncatingStream(http.Response.Body, decision.AfterBytes) : http.Response.Body;
         try
         {
-            await EwsResponseWriter.WriteAsync(
-                destination,
-                _settings.Version.ServerVersionInfo,
-                response,
-                cancellationToken,
-                drop ? Math.Max(1, decision.AfterBytes) : EwsResponseWriter.DefaultFlushThreshold,
-                drop ? drained => drained < decision.AfterBytes : null);
-            if (drop)
+            if (decision.Terminal == EwsFaultKind.DropConnection)
             {
-                await http.Response.Body.FlushAsync(cancellationToken);
+                EwsLog.FaultInjected(_logger, nameof(EwsFaultKind.DropConnection), request.OperationName);
+                using var whole = new MemoryStream();
+                await EwsResponseWriter.WriteAsync(whole, _settings.Version.ServerVersionInfo, response, cancellationToken);
+                await EwsConnectionDropper.DropAsync(http, whole.ToArray(), decision.AfterBytes, cancellationToken);
                 EwsLog.ConnectionDropped(_logger, decision.AfterBytes, request.OperationName);
-                http.Abort();
+                return;
             }
+
+            http.Response.StatusCode = StatusCodes.Status200OK;
+            http.Response.ContentType = XmlContentType;
+            await EwsResponseWriter.WriteAsync(http.Response.Body, _settings.Version.ServerVersionInfo, response, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -23,9 +23,6 @@ internal sealed class EwsOutputBuffer : Stream
         set => throw new NotSupportedException();
     }
 
-    /// <summary>Bytes drained so far.</summary>
-    public long Drained { get; private set; }
-
     public async ValueTask DrainAsync(Stream destination, CancellationToken cancellationToken)
     {
         if (_buffer.Length == 0)
@@ -34,7 +31,6 @@ internal sealed class EwsOutputBuffer : Stream
         }
 
         await destination.WriteAsync(_buffer.GetBuffer().AsMemory(0, (int)_buffer.Length), cancellationToken);
-        Drained += _buffer.Length;
         _buffer.SetLength(0);
     }
 

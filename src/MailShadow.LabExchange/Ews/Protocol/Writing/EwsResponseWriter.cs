@@ -23,17 +23,12 @@ internal static class EwsResponseWriter
         CheckCharacters = true,
     };
 
-    /// <summary>
-    /// Writes the response. <paramref name="onDrained"/> is told the running byte count after each drain (fault
-    /// injection uses it to cut a response off part-way).
-    /// </summary>
     public static async Task WriteAsync(
         Stream destination,
         EwsServerVersionInfo version,
         EwsResponse response,
         CancellationToken cancellationToken,
-        int flushThreshold = DefaultFlushThreshold,
-        Func<long, bool>? onDrained = null)
+        int flushThreshold = DefaultFlushThreshold)
     {
         using var buffer = new EwsOutputBuffer();
         using (var writer = XmlWriter.Create(buffer, Settings))
@@ -55,16 +50,16 @@ internal static class EwsResponseWriter
                 foreach (var unused in WriteMessage(writer, response.OperationName, message))
                 {
                     writer.Flush();
-                    if (buffer.Length >= flushThreshold && !await DrainAsync(buffer, destination, onDrained, cancellationToken))
+                    if (buffer.Length >= flushThreshold)
                     {
-                        return;
+                        await buffer.DrainAsync(destination, cancellationToken);
                     }
                 }
 
                 writer.Flush();
-                if (buffer.Length >= flushThreshold && !await DrainAsync(buffer, destination, onDrained, cancellationToken))
+                if (buffer.Length >= flushThreshold)
                 {
-                    return;
+                    await buffer.DrainAsync(destination, cancellationToken);
                 }
             }
 
@@ -75,13 +70,7 @@ internal static class EwsResponseWriter
             writer.WriteEndDocument();
         }
 
-        await DrainAsync(buffer, destination, onDrained, cancellationToken);
-    }
-
-    private static async ValueTask<bool> DrainAsync(EwsOutputBuffer buffer, Stream destination, Func<long, bool>? onDrained, CancellationToken cancellationToken)
-    {
         await buffer.DrainAsync(destination, cancellationToken);
-        return onDrained?.Invoke(buffer.Drained) ?? true;
     }
 
     public static void WriteServerVersionInfo(XmlWriter writer, EwsServerVersionInfo version)
