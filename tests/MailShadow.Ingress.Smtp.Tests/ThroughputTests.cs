@@ -30,7 +30,7 @@ public sealed class ThroughputTests(ITestOutputHelper log)
         var rate = total / clock.Elapsed.TotalSeconds;
         log.WriteLine($"{total} messages of {data.Length} bytes from {Sessions} sessions in {clock.Elapsed.TotalMilliseconds:F0} ms: {rate:F0} messages/s");
         Assert.Equal(total, (await ingress.Journal.GetStatisticsAsync(CancellationToken.None)).TotalTransactions);
-        Assert.True(rate > 200, $"{rate:F0} messages/s");
+        Assert.True(rate > 100, $"{rate:F0} messages/s");
     }
 
     private static async Task SendAsync(IngressHarness ingress, int session, byte[] data)
