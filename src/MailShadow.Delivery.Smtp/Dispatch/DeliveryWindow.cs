@@ -143,7 +143,8 @@ internal sealed class DeliveryWindow
         }
     }
 
-    private void Promote(DateTimeOffset now)
+    /// <summary>Moves items whose retry time has come to the ready set.</summary>
+    public void Promote(DateTimeOffset now)
     {
         while (_waiting.TryPeek(out var item, out var due) && due <= now)
         {

@@ -10,8 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace MailShadow.Delivery.Smtp.Dispatch;
 
 /// <summary>
-/// One attempt to deliver one journaled message to one site: read the payload, take a connection, mark the
-/// transaction InFlight, send to the recipients still outstanding, give the connection back, record the outcome
+/// One attempt to deliver one journaled message to one site: read the payload, mark the transaction InFlight, take
+/// a connection, send to the recipients still outstanding, give the connection back, record the outcome
 /// (Applied, Failed, or Pending with a retry time) and, when the site state became final with refusals, let the
 /// <see cref="DsnComposer"/> check whether the sender must be told.
 /// </summary>
@@ -77,33 +77,40 @@ internal sealed class MessageDeliverer(
             return AttemptCompletion.NotStarted(item, time.GetUtcNow() + options.RetryInitialDelay);
         }
 
-        var acquired = await pool.AcquireAsync(abort);
-        if (acquired.Connection is not { } connection)
+        if (pool.UnreachableSince is not null)
         {
             return AttemptCompletion.NotStarted(item);
         }
 
+        // InFlight is made durable before a connection is taken, so the commit overlaps other messages' sending
+        // instead of holding a connection idle. Should the site turn out to be unreachable, the mark is undone.
         var attempts = item.Attempts + 1;
+        try
+        {
+            await journal.UpdateAsync(new SiteUpdate(item.Id, site, SiteState.InFlight, attempts, Detail: item.Detail), abort);
+        }
+        catch (JournalException ex)
+        {
+            Log.JournalUpdateFailed(logger, item.Id, site, ex);
+            return AttemptCompletion.NotStarted(item, time.GetUtcNow() + options.RetryInitialDelay);
+        }
+
+        var acquired = await pool.AcquireAsync(abort);
+        if (acquired.Connection is not { } connection)
+        {
+            await WriteAsync(new SiteUpdate(item.Id, site, SiteState.Pending, item.Attempts, item.NextAttemptAt, Detail: item.Detail), abort);
+            return AttemptCompletion.NotStarted(item);
+        }
+
+        if (item.Ambiguous)
+        {
+            Log.AmbiguousResend(logger, item.Id, site);
+        }
+
         SendResult result;
         var reusable = false;
         try
         {
-            try
-            {
-                await journal.UpdateAsync(new SiteUpdate(item.Id, site, SiteState.InFlight, attempts, Detail: item.Detail), abort);
-            }
-            catch (JournalException ex)
-            {
-                Log.JournalUpdateFailed(logger, item.Id, site, ex);
-                reusable = true;
-                return AttemptCompletion.NotStarted(item, time.GetUtcNow() + options.RetryInitialDelay);
-            }
-
-            if (item.Ambiguous)
-            {
-                Log.AmbiguousResend(logger, item.Id, site);
-            }
-
             var started = time.GetTimestamp();
             try
             {

@@ -69,7 +69,7 @@ internal sealed class SiteDispatcher : IAsyncDisposable
 
         // Beyond the connections, room for attempts that are reading a payload or making their outcome durable,
         // so journal commits overlap with sending.
-        _maxRunning = options.MaxConnectionsPerSite * 3;
+        _maxRunning = options.MaxConnectionsPerSite * 4;
     }
 
     public SiteName Site => _site;
@@ -335,6 +335,8 @@ internal sealed class SiteDispatcher : IAsyncDisposable
             waits.Add(_probe);
         }
 
+        // Only future retry times wake the loop; due items already wait in the ready set for a free slot.
+        _window.Promote(_time.GetUtcNow());
         var wakeAt = _window.NextDueAt;
         if (_pool.UnreachableSince is not null && _probe is null)
         {

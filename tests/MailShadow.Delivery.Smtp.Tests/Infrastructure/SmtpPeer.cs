@@ -159,6 +159,7 @@ public sealed class SmtpPeer : IAsyncDisposable
     private async Task ServeAsync(Socket socket, int session, CancellationToken cancellationToken)
     {
         using var _ = socket;
+        socket.NoDelay = true;
         await using var stream = new NetworkStream(socket, ownsSocket: false);
         var connection = new PeerConnection(stream);
         try
