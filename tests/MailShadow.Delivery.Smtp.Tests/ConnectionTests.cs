@@ -8,7 +8,7 @@ namespace MailShadow.Delivery.Smtp.Tests;
 /// <summary>Pooled, reused connections; and a reply lost after DATA is resolved by resending the same bytes.</summary>
 public sealed class ConnectionTests(ITestOutputHelper log)
 {
-    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan _wait = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task Connections_AreReused_FarFewerSessionsThanMessages()
@@ -23,7 +23,7 @@ public sealed class ConnectionTests(ITestOutputHelper log)
             ids.Add(await harness.AppendAsync("alice@example.test", [$"user{i % 10}@example.test"]));
         }
 
-        await harness.WaitForAllFinalAsync(ids, s_wait);
+        await harness.WaitForAllFinalAsync(ids, _wait);
         foreach (var peer in new[] { harness.Primary, harness.Standby })
         {
             Assert.Equal(200, peer.Accepted.Count);
@@ -49,7 +49,7 @@ public sealed class ConnectionTests(ITestOutputHelper log)
             ids.Add(await harness.AppendAsync("alice@example.test", [$"user{i % 10}@example.test"]));
         }
 
-        await harness.WaitForAllFinalAsync(ids, s_wait);
+        await harness.WaitForAllFinalAsync(ids, _wait);
         Assert.Equal(5, harness.Primary.Sessions);
         Assert.All(harness.Primary.Accepted.GroupBy(m => m.Session), session => Assert.Equal(10, session.Count()));
     }
@@ -63,7 +63,7 @@ public sealed class ConnectionTests(ITestOutputHelper log)
         await harness.StartDeliveryAsync();
 
         var id = await harness.AppendAsync("alice@example.test", ["bob@example.test"], Payloads.Tricky("alice@example.test", "bob@example.test"));
-        var status = await harness.WaitForFinalAsync(id, DeliveryHarness.PrimarySite, s_wait);
+        var status = await harness.WaitForFinalAsync(id, DeliveryHarness.PrimarySite, _wait);
 
         Assert.Equal(SiteState.Applied, status.State);
         Assert.Equal(2, status.Attempts);
@@ -88,7 +88,7 @@ public sealed class ConnectionTests(ITestOutputHelper log)
         await harness.ReopenJournalAsync();
 
         await harness.StartDeliveryAsync();
-        var status = await harness.WaitForFinalAsync(id, DeliveryHarness.PrimarySite, s_wait);
+        var status = await harness.WaitForFinalAsync(id, DeliveryHarness.PrimarySite, _wait);
         Assert.Equal(SiteState.Applied, status.State);
         Assert.Equal(2, status.Attempts);
         Assert.Equal(await harness.PayloadAsync(id), Assert.Single(harness.Primary.Accepted).Data);
@@ -100,14 +100,14 @@ public sealed class ConnectionTests(ITestOutputHelper log)
         await using var harness = await DeliveryHarness.CreateAsync(log);
         await harness.StartDeliveryAsync();
         var first = await harness.AppendAsync("alice@example.test", ["bob@example.test"]);
-        await harness.WaitForAllFinalAsync([first], s_wait);
+        await harness.WaitForAllFinalAsync([first], _wait);
 
         // The site restarts: every pooled session is gone.
         await harness.Primary.StopAsync();
         await harness.Primary.StartAsync();
 
         var second = await harness.AppendAsync("alice@example.test", ["bob@example.test"]);
-        await harness.WaitForAllFinalAsync([second], s_wait);
+        await harness.WaitForAllFinalAsync([second], _wait);
         Assert.Single(harness.Primary.Accepted, m => m.TransactionId == second.ToString());
     }
 }

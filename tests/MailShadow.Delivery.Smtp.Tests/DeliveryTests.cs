@@ -8,7 +8,7 @@ namespace MailShadow.Delivery.Smtp.Tests;
 /// <summary>The plain path: every journaled message reaches every site once, as the exact bytes journaled.</summary>
 public sealed class DeliveryTests(ITestOutputHelper log)
 {
-    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan _wait = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task Messages_ReachEverySiteOnce_ByteForByte()
@@ -23,7 +23,7 @@ public sealed class DeliveryTests(ITestOutputHelper log)
         }
 
         await harness.StartDeliveryAsync();
-        await harness.WaitForAllFinalAsync(ids, s_wait);
+        await harness.WaitForAllFinalAsync(ids, _wait);
 
         foreach (var peer in new[] { harness.Primary, harness.Standby })
         {
@@ -59,7 +59,7 @@ public sealed class DeliveryTests(ITestOutputHelper log)
         var sevenBit = await harness.AppendAsync("alice@example.test", ["bob@example.test"]);
 
         await harness.StartDeliveryAsync();
-        await harness.WaitForAllFinalAsync([eightBit, sevenBit], s_wait);
+        await harness.WaitForAllFinalAsync([eightBit, sevenBit], _wait);
 
         var messages = harness.Primary.Accepted;
         Assert.Contains("BODY=8BITMIME", messages.Single(m => m.TransactionId == eightBit.ToString()).MailFromParameters, StringComparison.Ordinal);
@@ -73,7 +73,7 @@ public sealed class DeliveryTests(ITestOutputHelper log)
         var id = await harness.AppendAsync(null, ["bob@example.test"]);
 
         await harness.StartDeliveryAsync();
-        await harness.WaitForAllFinalAsync([id], s_wait);
+        await harness.WaitForAllFinalAsync([id], _wait);
 
         Assert.Equal("", Assert.Single(harness.Primary.Accepted).Sender);
         Assert.Equal("", Assert.Single(harness.Standby.Accepted).Sender);
@@ -87,7 +87,7 @@ public sealed class DeliveryTests(ITestOutputHelper log)
         var marker = await harness.AppendAsync("alice@example.test", ["bob@example.test"]);
 
         await harness.StartDeliveryAsync();
-        await harness.WaitForAllFinalAsync([id, marker], s_wait);
+        await harness.WaitForAllFinalAsync([id, marker], _wait);
 
         Assert.Single(harness.Standby.Accepted, m => m.TransactionId == id.ToString());
         Assert.DoesNotContain(harness.Primary.Accepted, m => m.TransactionId == id.ToString());

@@ -16,9 +16,9 @@ namespace MailShadow.Delivery.Smtp.Tests;
 /// <summary>Delivery against two in-process lab Exchanges: stored bytes, duplicate detection, a refusing site.</summary>
 public sealed class LabExchangeTests(ITestOutputHelper log) : IAsyncLifetime
 {
-    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(60);
-    private static readonly SiteName s_primary = new("primary");
-    private static readonly SiteName s_standby = new("standby");
+    private static readonly TimeSpan _wait = TimeSpan.FromSeconds(60);
+    private static readonly SiteName _primary = new("primary");
+    private static readonly SiteName _standby = new("standby");
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"mailshadow-delivery-lab-{Guid.NewGuid():N}");
     private ILoggerFactory _loggers = null!;
@@ -49,7 +49,7 @@ public sealed class LabExchangeTests(ITestOutputHelper log) : IAsyncLifetime
             ReportingMta = "mailshadow.example.test",
             AcceptedDomains = ["example.test"],
         };
-        var roles = new StaticRoleSource(new RoleSnapshot(s_primary, s_standby, DateTimeOffset.UtcNow));
+        var roles = new StaticRoleSource(new RoleSnapshot(_primary, _standby, DateTimeOffset.UtcNow));
         _delivery = new SmtpDeliveryService(_journal, topology, roles, options, TimeProvider.System, _loggers);
         await _delivery.StartAsync(CancellationToken.None);
     }
@@ -94,7 +94,7 @@ public sealed class LabExchangeTests(ITestOutputHelper log) : IAsyncLifetime
         var id = await AppendAsync("alice@example.test", ["bob@example.test"]);
         await WaitForFinalEverywhereAsync(id);
 
-        var status = (await _journal.GetAsync(id, CancellationToken.None))!.Sites.Single(s => s.Site == s_primary);
+        var status = (await _journal.GetAsync(id, CancellationToken.None))!.Sites.Single(s => s.Site == _primary);
         Assert.Equal(SiteState.Applied, status.State);
         Assert.Equal(2, status.Attempts);
         Assert.Single(Inbox(_primaryLab, "bob@example.test"));
@@ -114,17 +114,17 @@ public sealed class LabExchangeTests(ITestOutputHelper log) : IAsyncLifetime
 
         foreach (var id in ids)
         {
-            await WaitForFinalAsync(id, s_primary);
+            await WaitForFinalAsync(id, _primary);
         }
 
         Assert.Equal(10, Inbox(_primaryLab, "bob@example.test").Count);
         Assert.Empty(Inbox(_standbyLab, "bob@example.test"));
-        Assert.False(_delivery.GetProgress().Single(p => p.Site == s_standby).Reachable);
+        Assert.False(_delivery.GetProgress().Single(p => p.Site == _standby).Reachable);
 
         _standbyLab.Faults.Remove(refuse.Id);
         foreach (var id in ids)
         {
-            await WaitForFinalAsync(id, s_standby);
+            await WaitForFinalAsync(id, _standby);
         }
 
         var drained = Inbox(_standbyLab, "bob@example.test").OrderBy(item => item.ChangeNumber).Select(item => item.TransactionId);
@@ -163,7 +163,7 @@ public sealed class LabExchangeTests(ITestOutputHelper log) : IAsyncLifetime
         var id = TransactionId.New();
         var payload = Payloads.Stamp(id, message ?? Payloads.Simple(sender, recipients[0], $"message {id}"));
         var envelope = new SmtpEnvelope(sender, recipients, DateTimeOffset.UtcNow);
-        await _journal.AppendAsync(new NewTransaction(TransactionKind.SmtpMessage, recipients, envelope.ToJson(), payload, [s_primary, s_standby]) { Id = id }, CancellationToken.None);
+        await _journal.AppendAsync(new NewTransaction(TransactionKind.SmtpMessage, recipients, envelope.ToJson(), payload, [_primary, _standby]) { Id = id }, CancellationToken.None);
         return id;
     }
 
@@ -180,7 +180,7 @@ public sealed class LabExchangeTests(ITestOutputHelper log) : IAsyncLifetime
 
     private async Task WaitForFinalEverywhereAsync(TransactionId id)
     {
-        foreach (var site in new[] { s_primary, s_standby })
+        foreach (var site in new[] { _primary, _standby })
         {
             var record = await WaitForRecordAsync(id);
             if (record.Sites.Any(s => s.Site == site))
@@ -192,7 +192,7 @@ public sealed class LabExchangeTests(ITestOutputHelper log) : IAsyncLifetime
 
     private async Task<TransactionRecord> WaitForRecordAsync(TransactionId id)
     {
-        var deadline = DateTime.UtcNow + s_wait;
+        var deadline = DateTime.UtcNow + _wait;
         while (true)
         {
             if (await _journal.GetAsync(id, CancellationToken.None) is { } record)
@@ -211,7 +211,7 @@ public sealed class LabExchangeTests(ITestOutputHelper log) : IAsyncLifetime
 
     private async Task WaitForFinalAsync(TransactionId id, SiteName site)
     {
-        var deadline = DateTime.UtcNow + s_wait;
+        var deadline = DateTime.UtcNow + _wait;
         while (true)
         {
             var status = (await _journal.GetAsync(id, CancellationToken.None))!.Sites.Single(s => s.Site == site);

@@ -8,7 +8,7 @@ namespace MailShadow.Delivery.Smtp.Tests;
 /// <summary>Per mailbox and site, messages apply in journal order, even with many connections and retries.</summary>
 public sealed class OrderingTests(ITestOutputHelper log)
 {
-    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan _wait = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task PerMailboxOrder_HoldsUnderConcurrency_AndRetries()
@@ -42,7 +42,7 @@ public sealed class OrderingTests(ITestOutputHelper log)
             expected[mailbox].Add(id.ToString());
         }
 
-        await harness.WaitForAllFinalAsync(ids, s_wait);
+        await harness.WaitForAllFinalAsync(ids, _wait);
         Assert.NotEmpty(deferred);
         foreach (var peer in new[] { harness.Primary, harness.Standby })
         {
@@ -76,7 +76,7 @@ public sealed class OrderingTests(ITestOutputHelper log)
         await RetryTests.WaitForAsync(harness, a, DeliveryHarness.PrimarySite, s => s.Attempts == 1);
         var both = await harness.AppendAsync("alice@example.test", ["ben@example.test", "ann@example.test"]);
         var other = await harness.AppendAsync("alice@example.test", ["ben@example.test"]);
-        await harness.WaitForAllFinalAsync([a, both, other], s_wait);
+        await harness.WaitForAllFinalAsync([a, both, other], _wait);
 
         var order = harness.Primary.Accepted.Select(m => m.TransactionId).ToList();
         Assert.Equal([a.ToString(), both.ToString(), other.ToString()], order);

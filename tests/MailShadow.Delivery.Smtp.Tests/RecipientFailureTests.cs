@@ -10,7 +10,7 @@ namespace MailShadow.Delivery.Smtp.Tests;
 /// <summary>5xx per recipient: recorded per site; a DSN only when every site refused, and never for a bounce.</summary>
 public sealed class RecipientFailureTests(ITestOutputHelper log)
 {
-    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan _wait = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task RecipientRefusedByOneSite_FailsThereOnly_OthersDelivered_NoDsn()
@@ -20,7 +20,7 @@ public sealed class RecipientFailureTests(ITestOutputHelper log)
 
         await harness.StartDeliveryAsync();
         var id = await harness.AppendAsync("alice@example.test", ["bob@example.test", "carol@example.test"]);
-        await harness.WaitForAllFinalAsync([id], s_wait);
+        await harness.WaitForAllFinalAsync([id], _wait);
 
         var record = (await harness.Journal.GetAsync(id, CancellationToken.None))!;
         var primary = record.Sites.Single(s => s.Site == DeliveryHarness.PrimarySite);
@@ -47,10 +47,10 @@ public sealed class RecipientFailureTests(ITestOutputHelper log)
 
         await harness.StartDeliveryAsync();
         var id = await harness.AppendAsync("alice@example.test", ["bob@example.test", "carol@example.test"], Payloads.Simple("alice@example.test", "bob@example.test", "Quarterly numbers"));
-        await harness.WaitForAllFinalAsync([id], s_wait);
+        await harness.WaitForAllFinalAsync([id], _wait);
 
         var dsnId = DsnIds.For(id);
-        await harness.WaitForAllFinalAsync([dsnId], s_wait);
+        await harness.WaitForAllFinalAsync([dsnId], _wait);
         var dsn = Assert.Single(await harness.DsnsAsync());
         Assert.Equal(dsnId, dsn.Id);
         var envelope = SmtpEnvelope.FromJson(dsn.Metadata);
@@ -101,7 +101,7 @@ public sealed class RecipientFailureTests(ITestOutputHelper log)
 
         await harness.StartDeliveryAsync();
         var id = await harness.AppendAsync("alice@example.test", ["bob@example.test"]);
-        await harness.WaitForAllFinalAsync([id], s_wait);
+        await harness.WaitForAllFinalAsync([id], _wait);
 
         var record = (await harness.Journal.GetAsync(id, CancellationToken.None))!;
         var primary = record.Sites.Single(s => s.Site == DeliveryHarness.PrimarySite);
@@ -111,7 +111,7 @@ public sealed class RecipientFailureTests(ITestOutputHelper log)
         Assert.Equal(SiteState.Failed, standby.State);
         Assert.Contains("550 5.1.1 User unknown", standby.Reason, StringComparison.Ordinal);
 
-        await harness.WaitForAllFinalAsync([DsnIds.For(id)], s_wait);
+        await harness.WaitForAllFinalAsync([DsnIds.For(id)], _wait);
         var dsnPayload = await harness.PayloadAsync(DsnIds.For(id));
         log.WriteLine(System.Text.Encoding.UTF8.GetString(dsnPayload));
         var report = MimeMessage.Load(new MemoryStream(dsnPayload));
@@ -130,7 +130,7 @@ public sealed class RecipientFailureTests(ITestOutputHelper log)
 
         await harness.StartDeliveryAsync();
         var id = await harness.AppendAsync(null, ["bob@example.test"]);
-        await harness.WaitForAllFinalAsync([id], s_wait);
+        await harness.WaitForAllFinalAsync([id], _wait);
 
         await Task.Delay(300);
         Assert.Equal([id], (await harness.Journal.ListRecentAsync(10, CancellationToken.None)).Select(r => r.Id));
@@ -145,8 +145,8 @@ public sealed class RecipientFailureTests(ITestOutputHelper log)
 
         await harness.StartDeliveryAsync();
         var id = await harness.AppendAsync("someone@elsewhere.test", ["bob@example.test"]);
-        await harness.WaitForAllFinalAsync([id], s_wait);
-        await harness.WaitForAllFinalAsync([DsnIds.For(id)], s_wait);
+        await harness.WaitForAllFinalAsync([id], _wait);
+        await harness.WaitForAllFinalAsync([DsnIds.For(id)], _wait);
 
         var dsn = Assert.Single(await harness.DsnsAsync());
         Assert.Equal([DeliveryHarness.PrimarySite], dsn.Sites.Select(s => s.Site));

@@ -11,7 +11,7 @@ namespace MailShadow.Delivery.Smtp.Tests;
 /// <summary>4xx replies: retried after an exponential back-off computed on the injected clock.</summary>
 public sealed class RetryTests(ITestOutputHelper log)
 {
-    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan _wait = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task TransientReply_IsRetriedOnlyAfterTheBackOff_ThenApplied()
@@ -27,7 +27,7 @@ public sealed class RetryTests(ITestOutputHelper log)
 
         await harness.StartDeliveryAsync();
         var id = await harness.AppendAsync("alice@example.test", ["bob@example.test"]);
-        await harness.WaitForFinalAsync(id, DeliveryHarness.StandbySite, s_wait);
+        await harness.WaitForFinalAsync(id, DeliveryHarness.StandbySite, _wait);
 
         var pending = await WaitForAsync(harness, id, DeliveryHarness.PrimarySite, s => s.Attempts == 1 && s.State == SiteState.Pending);
         var delay = pending.NextAttemptAt!.Value - clock.GetUtcNow();
@@ -39,7 +39,7 @@ public sealed class RetryTests(ITestOutputHelper log)
         Assert.Single(harness.Primary.Messages);
 
         clock.Advance(TimeSpan.FromSeconds(12));
-        var applied = await harness.WaitForFinalAsync(id, DeliveryHarness.PrimarySite, s_wait);
+        var applied = await harness.WaitForFinalAsync(id, DeliveryHarness.PrimarySite, _wait);
         Assert.Equal(SiteState.Applied, applied.State);
         Assert.Equal(2, applied.Attempts);
         Assert.Equal(2, harness.Primary.Messages.Count);
@@ -79,7 +79,7 @@ public sealed class RetryTests(ITestOutputHelper log)
 
         await harness.StartDeliveryAsync();
         var id = await harness.AppendAsync("alice@example.test", ["bob@example.test", "carol@example.test"]);
-        var status = await harness.WaitForFinalAsync(id, DeliveryHarness.PrimarySite, s_wait);
+        var status = await harness.WaitForFinalAsync(id, DeliveryHarness.PrimarySite, _wait);
 
         Assert.Equal(SiteState.Applied, status.State);
         Assert.Equal(3, status.Attempts);
@@ -104,7 +104,7 @@ public sealed class RetryTests(ITestOutputHelper log)
         var id = await harness.AppendAsync("alice@example.test", ["bob@example.test"]);
 
         SiteStatus status;
-        var deadline = DateTime.UtcNow + s_wait;
+        var deadline = DateTime.UtcNow + _wait;
         do
         {
             status = await WaitForAsync(harness, id, DeliveryHarness.PrimarySite, s => s.State != SiteState.InFlight && s.Attempts > 0);
@@ -127,7 +127,7 @@ public sealed class RetryTests(ITestOutputHelper log)
 
     internal static async Task<SiteStatus> WaitForAsync(DeliveryHarness harness, TransactionId id, SiteName site, Func<SiteStatus, bool> condition)
     {
-        var deadline = DateTime.UtcNow + s_wait;
+        var deadline = DateTime.UtcNow + _wait;
         while (true)
         {
             var status = (await harness.Journal.GetAsync(id, CancellationToken.None))!.Sites.Single(s => s.Site == site);

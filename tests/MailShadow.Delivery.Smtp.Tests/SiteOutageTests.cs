@@ -7,7 +7,7 @@ namespace MailShadow.Delivery.Smtp.Tests;
 /// <summary>A site that is down builds a queue in the journal, never slows the other site, and drains in order.</summary>
 public sealed class SiteOutageTests(ITestOutputHelper log)
 {
-    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan _wait = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task SiteDownForTheWholeRun_OtherSiteDeliversEverything_ThenTheQueueDrainsInJournalOrder()
@@ -25,7 +25,7 @@ public sealed class SiteOutageTests(ITestOutputHelper log)
         // The active site gets everything while the standby is still down.
         foreach (var id in ids)
         {
-            await harness.WaitForFinalAsync(id, DeliveryHarness.PrimarySite, s_wait);
+            await harness.WaitForFinalAsync(id, DeliveryHarness.PrimarySite, _wait);
         }
 
         Assert.Equal(ids.Count, harness.Primary.Accepted.Count);
@@ -41,7 +41,7 @@ public sealed class SiteOutageTests(ITestOutputHelper log)
         }
 
         await harness.Standby.StartAsync();
-        await harness.WaitForAllFinalAsync(ids, s_wait);
+        await harness.WaitForAllFinalAsync(ids, _wait);
 
         var drained = harness.Standby.Accepted;
         Assert.Equal(ids.Select(id => id.ToString()), drained.Select(m => m.TransactionId));
@@ -67,7 +67,7 @@ public sealed class SiteOutageTests(ITestOutputHelper log)
             ids.Add(await harness.AppendAsync("alice@example.test", [$"user{i % 5}@example.test"]));
         }
 
-        await harness.Standby.WaitForAcceptedAsync(5, s_wait);
+        await harness.Standby.WaitForAcceptedAsync(5, _wait);
         await harness.Standby.StopAsync();
         for (var i = 0; i < 30; i++)
         {
@@ -76,11 +76,11 @@ public sealed class SiteOutageTests(ITestOutputHelper log)
 
         foreach (var id in ids)
         {
-            await harness.WaitForFinalAsync(id, DeliveryHarness.PrimarySite, s_wait);
+            await harness.WaitForFinalAsync(id, DeliveryHarness.PrimarySite, _wait);
         }
 
         await harness.Standby.StartAsync();
-        await harness.WaitForAllFinalAsync(ids, s_wait);
+        await harness.WaitForAllFinalAsync(ids, _wait);
 
         var received = harness.Standby.Accepted.Select(m => m.TransactionId).ToList();
         Assert.Equal(ids.Select(id => id.ToString()).Order(), received.Distinct().Order());

@@ -7,10 +7,10 @@ namespace MailShadow.Delivery.Smtp.Dispatch;
 /// </summary>
 internal sealed class DeliveryWindow
 {
-    private static readonly Comparer<WorkItem> s_bySequence = Comparer<WorkItem>.Create((a, b) => a.Sequence.CompareTo(b.Sequence));
+    private static readonly Comparer<WorkItem> _bySequence = Comparer<WorkItem>.Create((a, b) => a.Sequence.CompareTo(b.Sequence));
 
     private readonly Dictionary<string, Queue<WorkItem>> _byMailbox = new(StringComparer.Ordinal);
-    private readonly SortedSet<WorkItem> _ready = new(s_bySequence);
+    private readonly SortedSet<WorkItem> _ready = new(_bySequence);
     private readonly PriorityQueue<WorkItem, DateTimeOffset> _waiting = new();
     private long _lastSequence = long.MinValue;
 

@@ -26,7 +26,7 @@ internal sealed class MessageDeliverer(
     TimeProvider time,
     ILogger logger)
 {
-    private static readonly TimeSpan s_shutdownWriteTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan _shutdownWriteTimeout = TimeSpan.FromSeconds(5);
 
     private readonly RetrySchedule _retry = new(options.RetryInitialDelay, options.RetryMaxDelay);
     private readonly RetrySchedule _journalRetry = new(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5));
@@ -254,7 +254,7 @@ internal sealed class MessageDeliverer(
     {
         try
         {
-            using var timeout = new CancellationTokenSource(s_shutdownWriteTimeout);
+            using var timeout = new CancellationTokenSource(_shutdownWriteTimeout);
             await journal.UpdateAsync(
                 new SiteUpdate(item.Id, site, SiteState.Pending, attempts, Reason: "interrupted by shutdown", Detail: item.Detail),
                 timeout.Token);

@@ -9,7 +9,7 @@ namespace MailShadow.Delivery.Smtp.Transport;
 /// </summary>
 internal sealed class OutgoingMessage
 {
-    private static readonly FormatOptions s_rawFormat = CreateRawFormat();
+    private static readonly FormatOptions _rawFormat = CreateRawFormat();
 
     private OutgoingMessage(MimeMessage message, FormatOptions format, long size)
     {
@@ -42,7 +42,7 @@ internal sealed class OutgoingMessage
                     header.SetRawValue(payload[(fieldName.Length + 1)..headerEnd].ToArray());
                     message.Headers.Add(header);
                     message.Body = new RawBodyPart(payload[bodyStart..], eightBit);
-                    return new OutgoingMessage(message, s_rawFormat, payload.Length);
+                    return new OutgoingMessage(message, _rawFormat, payload.Length);
                 }
             }
             catch (ArgumentException)
@@ -103,7 +103,7 @@ internal sealed class OutgoingMessage
         return false;
     }
 
-    private static bool IsHidden(HeaderId id) => s_rawFormat.HiddenHeaders.Contains(id);
+    private static bool IsHidden(HeaderId id) => _rawFormat.HiddenHeaders.Contains(id);
 
     private static FormatOptions CreateRawFormat()
     {

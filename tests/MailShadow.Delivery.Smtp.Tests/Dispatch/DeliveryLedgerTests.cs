@@ -6,7 +6,7 @@ namespace MailShadow.Delivery.Smtp.Tests.Dispatch;
 
 public sealed class DeliveryLedgerTests
 {
-    private static readonly string[] s_recipients = ["bob@example.test", "carol@example.test", "dave@example.test"];
+    private static readonly string[] _recipients = ["bob@example.test", "carol@example.test", "dave@example.test"];
 
     [Fact]
     public void DeliveredAndRefusedRecipients_AreNotSentAgain()
@@ -18,14 +18,14 @@ public sealed class DeliveryLedgerTests
             new RecipientOutcome("dave@example.test", Delivered: false, Permanent: false, "451 later"),
         ]);
 
-        Assert.Equal(["dave@example.test"], DeliveryLedger.Outstanding(s_recipients, previous));
-        Assert.Equal(s_recipients, DeliveryLedger.Outstanding(s_recipients, null));
+        Assert.Equal(["dave@example.test"], DeliveryLedger.Outstanding(_recipients, previous));
+        Assert.Equal(_recipients, DeliveryLedger.Outstanding(_recipients, null));
     }
 
     [Fact]
     public void MixedOutcome_IsAppliedOnceNothingIsOutstanding()
     {
-        var detail = DeliveryLedger.Merge(s_recipients, null,
+        var detail = DeliveryLedger.Merge(_recipients, null,
         [
             new RecipientResult("bob@example.test", RecipientDisposition.Delivered, "250 ok"),
             new RecipientResult("carol@example.test", RecipientDisposition.Permanent, "550 5.1.1 unknown"),
@@ -35,7 +35,7 @@ public sealed class DeliveryLedgerTests
         Assert.Equal(SiteVerdictKind.Retry, verdict.Kind);
         Assert.Equal("451 later", verdict.Reason);
 
-        detail = DeliveryLedger.Merge(s_recipients, detail, [new RecipientResult("dave@example.test", RecipientDisposition.Delivered, "250 ok")]);
+        detail = DeliveryLedger.Merge(_recipients, detail, [new RecipientResult("dave@example.test", RecipientDisposition.Delivered, "250 ok")]);
         verdict = DeliveryLedger.Decide(detail);
         Assert.Equal(SiteVerdictKind.Applied, verdict.Kind);
         Assert.True(verdict.PermanentFailures);

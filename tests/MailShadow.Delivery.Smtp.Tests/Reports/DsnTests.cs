@@ -9,9 +9,9 @@ namespace MailShadow.Delivery.Smtp.Tests.Reports;
 
 public sealed class DsnTests
 {
-    private static readonly SiteName s_primary = new("primary");
-    private static readonly SiteName s_standby = new("standby");
-    private static readonly DateTimeOffset s_now = new(2025, 3, 1, 8, 0, 0, TimeSpan.Zero);
+    private static readonly SiteName _primary = new("primary");
+    private static readonly SiteName _standby = new("standby");
+    private static readonly DateTimeOffset _now = new(2025, 3, 1, 8, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public void DsnId_IsTheSameForTheSameMessage_AndDiffersBetweenMessages()
@@ -39,8 +39,8 @@ public sealed class DsnTests
     {
         var envelope = Envelope("alice@example.test", "bob@example.test");
         var record = Record(
-            Status(s_primary, SiteState.Failed, Refused("bob@example.test")),
-            Status(s_standby, SiteState.Pending, null));
+            Status(_primary, SiteState.Failed, Refused("bob@example.test")),
+            Status(_standby, SiteState.Pending, null));
         Assert.Empty(DsnPlanner.FailedEverywhere(record, envelope));
     }
 
@@ -49,12 +49,12 @@ public sealed class DsnTests
     {
         var envelope = Envelope("alice@example.test", "bob@example.test", "carol@example.test");
         var record = Record(
-            Status(s_primary, SiteState.Applied, Detail(("bob@example.test", false), ("carol@example.test", true))),
-            Status(s_standby, SiteState.Failed, Detail(("bob@example.test", false), ("carol@example.test", false))),
+            Status(_primary, SiteState.Applied, Detail(("bob@example.test", false), ("carol@example.test", true))),
+            Status(_standby, SiteState.Failed, Detail(("bob@example.test", false), ("carol@example.test", false))),
             Status(new SiteName("archive"), SiteState.Skipped, null));
         var failed = Assert.Single(DsnPlanner.FailedEverywhere(record, envelope));
         Assert.Equal("bob@example.test", failed.Recipient);
-        Assert.Equal([s_primary, s_standby], failed.Refusals.Select(r => r.Site));
+        Assert.Equal([_primary, _standby], failed.Refusals.Select(r => r.Site));
     }
 
     [Fact]
@@ -62,8 +62,8 @@ public sealed class DsnTests
     {
         var envelope = Envelope("alice@example.test", "bob@example.test");
         var record = Record(
-            Status(s_primary, SiteState.Failed, null, reason: "discarded by operator"),
-            Status(s_standby, SiteState.Failed, Refused("bob@example.test")));
+            Status(_primary, SiteState.Failed, null, reason: "discarded by operator"),
+            Status(_standby, SiteState.Failed, Refused("bob@example.test")));
         var failed = Assert.Single(DsnPlanner.FailedEverywhere(record, envelope));
         Assert.Equal("discarded by operator", failed.Refusals[0].Reply);
     }
@@ -73,8 +73,8 @@ public sealed class DsnTests
     {
         var envelope = Envelope(null, "bob@example.test");
         var record = Record(
-            Status(s_primary, SiteState.Failed, Refused("bob@example.test")),
-            Status(s_standby, SiteState.Failed, Refused("bob@example.test")));
+            Status(_primary, SiteState.Failed, Refused("bob@example.test")),
+            Status(_standby, SiteState.Failed, Refused("bob@example.test")));
         Assert.Empty(DsnPlanner.FailedEverywhere(record, envelope));
     }
 
@@ -85,11 +85,11 @@ public sealed class DsnTests
         var dsnId = DsnIds.For(original);
         var payload = Encoding.UTF8.GetBytes("Received: from x\r\nX-MailShadow-Transaction-Id: " + original + "\r\nSubject: =?utf-8?q?caf=C3=A9?=\r\nX-Raw: grüße\r\n\r\nbody\r\n");
         var bytes = DsnBuilder.Build(new DsnContent(
-            dsnId, original, "mailshadow.example.test", "postmaster@example.test", "alice@example.test", s_now, payload,
-            [new FailedRecipient("bob@example.test", [new SiteRefusal(s_primary, "550 5.1.1 User unknown", s_now), new SiteRefusal(s_standby, "550 5.1.1 No such user", s_now)])],
-            new Dictionary<SiteName, string> { [s_primary] = "ex1.example.test", [s_standby] = "ex2.example.test" },
-            s_standby,
-            s_now));
+            dsnId, original, "mailshadow.example.test", "postmaster@example.test", "alice@example.test", _now, payload,
+            [new FailedRecipient("bob@example.test", [new SiteRefusal(_primary, "550 5.1.1 User unknown", _now), new SiteRefusal(_standby, "550 5.1.1 No such user", _now)])],
+            new Dictionary<SiteName, string> { [_primary] = "ex1.example.test", [_standby] = "ex2.example.test" },
+            _standby,
+            _now));
 
         var text = Encoding.UTF8.GetString(bytes);
         Assert.StartsWith($"Received: by mailshadow.example.test with local id {dsnId};\r\n", text, StringComparison.Ordinal);
@@ -116,13 +116,13 @@ public sealed class DsnTests
         Assert.Equal("grüße", headers.Message.Headers["X-Raw"]);
     }
 
-    private static SmtpEnvelope Envelope(string? sender, params string[] recipients) => new(sender, recipients, s_now);
+    private static SmtpEnvelope Envelope(string? sender, params string[] recipients) => new(sender, recipients, _now);
 
     private static TransactionRecord Record(params SiteStatus[] sites) =>
-        new(TransactionId.New(), 1, TransactionKind.SmtpMessage, s_now, ["bob@example.test"], "{}", 100, sites);
+        new(TransactionId.New(), 1, TransactionKind.SmtpMessage, _now, ["bob@example.test"], "{}", 100, sites);
 
     private static SiteStatus Status(SiteName site, SiteState state, string? detail, string? reason = null) =>
-        new(site, state, 1, s_now, null, reason, detail);
+        new(site, state, 1, _now, null, reason, detail);
 
     private static string Refused(string recipient) => Detail((recipient, false));
 
