@@ -16,7 +16,7 @@ internal sealed class EwsSchemaValidator
     private const string Types = "http://schemas.microsoft.com/exchange/services/2006/types";
     private const string Errors = "http://schemas.microsoft.com/exchange/services/2006/errors";
 
-    private static readonly Lazy<EwsSchemaValidator> Shared = new(() => new EwsSchemaValidator(SharedPaths.SchemaDirectory));
+    private static readonly Lazy<EwsSchemaValidator> _shared = new(() => new EwsSchemaValidator(SharedPaths.SchemaDirectory));
 
     private readonly XmlSchemaSet _schemas;
 
@@ -28,7 +28,7 @@ internal sealed class EwsSchemaValidator
         _schemas.Compile();
     }
 
-    public static EwsSchemaValidator Instance => Shared.Value;
+    public static EwsSchemaValidator Instance => _shared.Value;
 
     /// <summary>The validation errors of <paramref name="xml"/>; empty when it is a valid EWS SOAP message.</summary>
     public IReadOnlyList<string> Validate(string xml)

@@ -17,7 +17,7 @@ namespace MailShadow.LabExchange.Ews.Tests.Infrastructure;
 /// </summary>
 internal sealed class ValidatingProxy : IAsyncDisposable
 {
-    private static readonly string[] ForwardedRequestHeaders = ["Authorization", "SOAPAction", "X-AnchorMailbox", "User-Agent"];
+    private static readonly string[] _forwardedRequestHeaders = ["Authorization", "SOAPAction", "X-AnchorMailbox", "User-Agent"];
 
     private readonly WebApplication _app;
     private readonly HttpClient _upstream;
@@ -90,7 +90,7 @@ internal sealed class ValidatingProxy : IAsyncDisposable
             request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
         }
 
-        foreach (var name in ForwardedRequestHeaders)
+        foreach (var name in _forwardedRequestHeaders)
         {
             if (context.Request.Headers.TryGetValue(name, out var values))
             {

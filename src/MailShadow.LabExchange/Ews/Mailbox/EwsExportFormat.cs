@@ -11,7 +11,7 @@ namespace MailShadow.LabExchange.Ews.Mailbox;
 /// </summary>
 internal static class EwsExportFormat
 {
-    private static readonly byte[] Magic = "LABX"u8.ToArray();
+    private static readonly byte[] _magic = "LABX"u8.ToArray();
     private const byte Version = 1;
 
     public static byte[] Encode(LabItem item, byte[] mime)
@@ -27,8 +27,8 @@ internal static class EwsExportFormat
             ExtendedProperties = item.ExtendedProperties.ToDictionary(pair => pair.Key.ToString(), pair => pair.Value, StringComparer.Ordinal),
         };
         var json = JsonSerializer.SerializeToUtf8Bytes(metadata, EwsJsonContext.Default.EwsExportMetadata);
-        var bytes = new byte[Magic.Length + 1 + 4 + json.Length + mime.Length];
-        Magic.CopyTo(bytes, 0);
+        var bytes = new byte[_magic.Length + 1 + 4 + json.Length + mime.Length];
+        _magic.CopyTo(bytes, 0);
         bytes[4] = Version;
         BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(5), json.Length);
         json.CopyTo(bytes, 9);
@@ -41,7 +41,7 @@ internal static class EwsExportFormat
     {
         metadata = null;
         mime = data;
-        if (data.Length < 9 || !data.AsSpan(0, 4).SequenceEqual(Magic))
+        if (data.Length < 9 || !data.AsSpan(0, 4).SequenceEqual(_magic))
         {
             return data.Length > 0;
         }

@@ -18,7 +18,7 @@ internal static class EwsExtendedKeys
     /// <summary>PR_FLAG_STATUS: 0 not flagged, 1 complete, 2 flagged.</summary>
     public const int FlagStatusTag = 0x1090;
 
-    private static readonly Dictionary<string, string> DistinguishedSets = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> _distinguishedSets = new(StringComparer.Ordinal)
     {
         ["Meeting"] = "6ed8da90-450b-101b-98da-00aa003f1305",
         ["Appointment"] = "00062002-0000-0000-c000-000000000046",
@@ -40,7 +40,7 @@ internal static class EwsExtendedKeys
         }
 
         var set = path.PropertySetId
-            ?? (path.DistinguishedPropertySetId is { } name && DistinguishedSets.TryGetValue(name, out var guid) ? guid : path.DistinguishedPropertySetId!);
+            ?? (path.DistinguishedPropertySetId is { } name && _distinguishedSets.TryGetValue(name, out var guid) ? guid : path.DistinguishedPropertySetId!);
         return path.PropertyName is { } propertyName
             ? ExtendedPropertyKey.ForName(set, propertyName, path.PropertyType)
             : ExtendedPropertyKey.ForId(set, path.PropertyId ?? 0, path.PropertyType);

@@ -25,7 +25,7 @@ internal sealed record EwsItemPropertySet(EwsItemField Fields, IReadOnlyList<Ews
         | EwsItemField.InternetMessageId | EwsItemField.IsResponseRequested | EwsItemField.References | EwsItemField.ReplyTo
         | EwsItemField.InternetMessageHeaders;
 
-    private static readonly FrozenDictionary<string, EwsItemField> ByFieldUri = new Dictionary<string, EwsItemField>(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, EwsItemField> _byFieldUri = new Dictionary<string, EwsItemField>(StringComparer.Ordinal)
     {
         ["item:ItemId"] = EwsItemField.ItemId,
         ["item:ParentFolderId"] = EwsItemField.ParentFolderId,
@@ -82,7 +82,7 @@ internal sealed record EwsItemPropertySet(EwsItemField Fields, IReadOnlyList<Ews
 
     public bool NeedsMime => (Fields & EwsItemField.FromMime) != 0;
 
-    public static bool TryMap(string fieldUri, out EwsItemField field) => ByFieldUri.TryGetValue(fieldUri, out field);
+    public static bool TryMap(string fieldUri, out EwsItemField field) => _byFieldUri.TryGetValue(fieldUri, out field);
 
     /// <summary>
     /// Resolves <paramref name="shape"/> for <paramref name="use"/>. For FindItem, a whole-message property asked for by
@@ -112,7 +112,7 @@ internal sealed record EwsItemPropertySet(EwsItemField Fields, IReadOnlyList<Ews
         {
             switch (path)
             {
-                case EwsFieldPath field when ByFieldUri.TryGetValue(field.FieldUri, out var flag):
+                case EwsFieldPath field when _byFieldUri.TryGetValue(field.FieldUri, out var flag):
                     if ((flag & EwsItemField.Complex) != 0 && use != EwsShapeUse.GetItem)
                     {
                         if (use == EwsShapeUse.FindItem)

@@ -12,7 +12,7 @@ namespace MailShadow.LabExchange.Ews.Mailbox;
 /// </summary>
 internal sealed class EwsItemUpdateBuilder(LabItem item, Func<byte[]> readMime)
 {
-    private static readonly HashSet<string> AcceptedAndDropped = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> _acceptedAndDropped = new(StringComparer.Ordinal)
     {
         "item:ReminderIsSet", "item:ReminderDueBy", "item:ReminderMinutesBeforeStart", "item:Sensitivity", "item:Culture",
         "message:IsReadReceiptRequested", "message:IsDeliveryReceiptRequested", "message:IsResponseRequested",
@@ -112,7 +112,7 @@ internal sealed class EwsItemUpdateBuilder(LabItem item, Func<byte[]> readMime)
             case ("message:BccRecipients", EwsUpdateKind.Set or EwsUpdateKind.Append) when value!.BccRecipients is { } bcc:
                 _mime = EwsMimeBuilder.SetRecipients(Mime(), "Bcc", bcc, update.Kind == EwsUpdateKind.Append);
                 return null;
-            case ({ } name, _) when AcceptedAndDropped.Contains(name):
+            case ({ } name, _) when _acceptedAndDropped.Contains(name):
                 return null;
             case (_, EwsUpdateKind.Delete):
                 return EwsResponseCodes.ErrorInvalidPropertyDelete;

@@ -8,7 +8,7 @@ namespace MailShadow.LabExchange.Ews.Protocol;
 /// </summary>
 internal static class EwsDistinguishedFolderNames
 {
-    private static readonly FrozenSet<string> Names = new[]
+    private static readonly FrozenSet<string> _names = new[]
     {
         "calendar", "contacts", "deleteditems", "drafts", "inbox", "journal", "notes", "outbox", "sentitems", "tasks",
         "msgfolderroot", "publicfoldersroot", "root", "junkemail", "searchfolders", "voicemail",
@@ -24,5 +24,5 @@ internal static class EwsDistinguishedFolderNames
         "onedriveroot", "onedriverecylebin", "onedrivesystem", "onedrivevolume", "important", "starred", "archive",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    public static bool IsValid(string name) => Names.Contains(name);
+    public static bool IsValid(string name) => _names.Contains(name);
 }

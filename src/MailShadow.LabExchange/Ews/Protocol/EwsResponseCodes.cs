@@ -48,7 +48,7 @@ internal static class EwsResponseCodes
     public const string ErrorSyncFolderNotFound = "ErrorSyncFolderNotFound";
     public const string ErrorUnsupportedPathForQuery = "ErrorUnsupportedPathForQuery";
 
-    private static readonly Dictionary<string, string> Messages = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> _messages = new(StringComparer.Ordinal)
     {
         [ErrorAccessDenied] = "Access is denied. Check credentials and try again.",
         [ErrorBatchProcessingStopped] = "Because of an error in an earlier item, processing of this item was stopped.",
@@ -93,5 +93,5 @@ internal static class EwsResponseCodes
     };
 
     /// <summary>The message text Exchange sends with <paramref name="code"/>.</summary>
-    public static string MessageFor(string code) => Messages.TryGetValue(code, out var text) ? text : code;
+    public static string MessageFor(string code) => _messages.TryGetValue(code, out var text) ? text : code;
 }

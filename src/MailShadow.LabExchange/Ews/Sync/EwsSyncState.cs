@@ -14,14 +14,14 @@ internal sealed record EwsSyncState(EwsSyncKind Kind, string Scope, long Waterma
 {
     private const byte Version = 1;
     private const int DigestLength = 8;
-    private static readonly byte[] Magic = "LS"u8.ToArray();
-    private static readonly byte[] Seal = "MailShadow lab sync state"u8.ToArray();
+    private static readonly byte[] _magic = "LS"u8.ToArray();
+    private static readonly byte[] _seal = "MailShadow lab sync state"u8.ToArray();
 
     public string Encode()
     {
         var scope = Encoding.UTF8.GetBytes(Scope);
-        var bytes = new byte[Magic.Length + 2 + 8 + 2 + scope.Length + DigestLength];
-        Magic.CopyTo(bytes, 0);
+        var bytes = new byte[_magic.Length + 2 + 8 + 2 + scope.Length + DigestLength];
+        _magic.CopyTo(bytes, 0);
         bytes[2] = Version;
         bytes[3] = (byte)Kind;
         BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(4), Watermark);
@@ -46,7 +46,7 @@ internal sealed record EwsSyncState(EwsSyncKind Kind, string Scope, long Waterma
         }
 
         var span = bytes.AsSpan(0, length);
-        if (!span[..2].SequenceEqual(Magic) || span[2] != Version || !Enum.IsDefined((EwsSyncKind)span[3]))
+        if (!span[..2].SequenceEqual(_magic) || span[2] != Version || !Enum.IsDefined((EwsSyncKind)span[3]))
         {
             return false;
         }
@@ -70,9 +70,9 @@ internal sealed record EwsSyncState(EwsSyncKind Kind, string Scope, long Waterma
 
     private static byte[] Digest(ReadOnlySpan<byte> payload)
     {
-        var input = new byte[Seal.Length + payload.Length];
-        Seal.CopyTo(input, 0);
-        payload.CopyTo(input.AsSpan(Seal.Length));
+        var input = new byte[_seal.Length + payload.Length];
+        _seal.CopyTo(input, 0);
+        payload.CopyTo(input.AsSpan(_seal.Length));
         return SHA256.HashData(input)[..DigestLength];
     }
 }

@@ -12,7 +12,7 @@ namespace MailShadow.LabExchange.Ews.Versions;
 internal sealed class EwsVersionPolicy
 {
     // Every ExchangeVersionType value in order of age; a server accepts a prefix of this list.
-    private static readonly string[] RequestVersions =
+    private static readonly string[] _requestVersions =
     [
         "Exchange2007", "Exchange2007_SP1", "Exchange2009", "Exchange2010", "Exchange2010_SP1", "Exchange2010_SP2",
         "Exchange2012", "Exchange2013", "Exchange2013_SP1", "Exchange2015", "Exchange2016", "V2015_10_05",
@@ -26,7 +26,7 @@ internal sealed class EwsVersionPolicy
     {
         Name = name;
         ServerVersionInfo = info;
-        _newestAccepted = Array.IndexOf(RequestVersions, newestAccepted);
+        _newestAccepted = Array.IndexOf(_requestVersions, newestAccepted);
     }
 
     /// <summary>The emulated version's name, as configured.</summary>
@@ -67,7 +67,7 @@ internal sealed class EwsVersionPolicy
             return null;
         }
 
-        var index = Array.IndexOf(RequestVersions, requestServerVersion);
+        var index = Array.IndexOf(_requestVersions, requestServerVersion);
         if (index < 0)
         {
             return EwsFault.Of(EwsResponseCodes.ErrorInvalidRequest);

@@ -7,7 +7,7 @@ namespace MailShadow.LabExchange.Ews.Protocol.Reading;
 /// <summary>Parsers for the pieces many operations share: folder and item ids, property paths, shapes, views.</summary>
 internal static class EwsCommonReader
 {
-    private static readonly XName[] PathNames = [T + "FieldURI", T + "IndexedFieldURI", T + "ExtendedFieldURI"];
+    private static readonly XName[] _pathNames = [T + "FieldURI", T + "IndexedFieldURI", T + "ExtendedFieldURI"];
 
     /// <summary>A <c>NonEmptyArrayOfBaseFolderIdsType</c>: FolderId and DistinguishedFolderId children, at least one.</summary>
     public static List<EwsFolderReference> FolderIds(XElement container)
@@ -111,7 +111,7 @@ internal static class EwsCommonReader
             $"The element {Describe(element.Parent?.Name ?? element.Name)} has invalid child element {Describe(element.Name)}.", element);
     }
 
-    public static bool IsPath(XElement element) => Array.IndexOf(PathNames, element.Name) >= 0;
+    public static bool IsPath(XElement element) => Array.IndexOf(_pathNames, element.Name) >= 0;
 
     /// <summary>A <c>t:Path</c> substitution-group member.</summary>
     public static EwsPropertyPath Path(XElement element)
@@ -266,7 +266,7 @@ internal static class EwsCommonReader
 
             var direction = EwsXml.Enumeration(EwsXml.RequiredAttribute(order, "Order"), order, "SortDirectionType", "Ascending", "Descending");
             var children = new EwsChildren(order);
-            var path = Path(children.RequiredChoice(PathNames));
+            var path = Path(children.RequiredChoice(_pathNames));
             children.End();
             fields.Add(new EwsSortField(path, direction == "Descending"));
         }

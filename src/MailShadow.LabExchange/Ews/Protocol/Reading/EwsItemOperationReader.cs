@@ -11,7 +11,7 @@ internal static class EwsItemOperationReader
     /// <summary>The schema's bounds for <c>MaxSyncChangesReturnedType</c>.</summary>
     public const int MaxSyncChanges = 512;
 
-    private static readonly XName[] ItemViews =
+    private static readonly XName[] _itemViews =
     [
         M + "IndexedPageItemView", M + "FractionalPageItemView", M + "SeekToConditionPageItemView", M + "CalendarView", M + "ContactsView",
     ];
@@ -21,7 +21,7 @@ internal static class EwsItemOperationReader
         var traversal = EwsXml.Enumeration(EwsXml.RequiredAttribute(operation, "Traversal"), operation, "ItemQueryTraversalType", "Shallow", "SoftDeleted", "Associated");
         var children = new EwsChildren(operation);
         var shape = EwsCommonReader.ItemShape(children.Required(M + "ItemShape"));
-        var view = children.OptionalChoice(ItemViews);
+        var view = children.OptionalChoice(_itemViews);
         if (view is not null && view.Name != M + "IndexedPageItemView" && view.Name != M + "FractionalPageItemView")
         {
             throw new EwsSchemaViolationException($"The view {Describe(view.Name)} is not supported for mail folders.", view);

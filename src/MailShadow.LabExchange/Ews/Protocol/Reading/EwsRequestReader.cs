@@ -12,7 +12,7 @@ namespace MailShadow.LabExchange.Ews.Protocol.Reading;
 /// </summary>
 internal static class EwsRequestReader
 {
-    private static readonly Dictionary<string, Func<XElement, EwsRequest>> Operations = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Func<XElement, EwsRequest>> _operations = new(StringComparer.Ordinal)
     {
         ["GetFolder"] = EwsFolderOperationReader.GetFolder,
         ["FindFolder"] = EwsFolderOperationReader.FindFolder,
@@ -46,13 +46,13 @@ internal static class EwsRequestReader
     /// Operations the lab does not implement whose response message has no required content, so that one error
     /// message in the operation's own response element is a schema-valid answer.
     /// </summary>
-    private static readonly HashSet<string> AnsweredAsUnsupported = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> _answeredAsUnsupported = new(StringComparer.Ordinal)
     {
         "Subscribe", "Unsubscribe", "GetEvents", "GetUserConfiguration", "CreateUserConfiguration",
         "UpdateUserConfiguration", "DeleteUserConfiguration", "ExpandDL", "GetServerTimeZones", "CreateFolderPath",
     };
 
-    public static bool IsUnsupportedOperation(string name) => AnsweredAsUnsupported.Contains(name);
+    public static bool IsUnsupportedOperation(string name) => _answeredAsUnsupported.Contains(name);
 
     public static EwsReadResult Read(Stream body, long maxCharacters)
     {
@@ -96,12 +96,12 @@ internal static class EwsRequestReader
                 return new EwsReadResult { Header = soapHeader, Fault = EwsFault.Of(EwsResponseCodes.ErrorInvalidRequest) };
             }
 
-            if (Operations.TryGetValue(name, out var parse))
+            if (_operations.TryGetValue(name, out var parse))
             {
                 return new EwsReadResult { Header = soapHeader, Request = parse(operation), OperationName = name };
             }
 
-            if (AnsweredAsUnsupported.Contains(name))
+            if (_answeredAsUnsupported.Contains(name))
             {
                 return new EwsReadResult { Header = soapHeader, Request = new UnsupportedRequest(name), OperationName = name };
             }

@@ -11,7 +11,7 @@ namespace MailShadow.LabExchange.Ews.Protocol.Writing;
 /// </summary>
 internal static class EwsFaultWriter
 {
-    private static readonly XmlWriterSettings Settings = new()
+    private static readonly XmlWriterSettings _settings = new()
     {
         Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
         Indent = false,
@@ -20,7 +20,7 @@ internal static class EwsFaultWriter
     public static byte[] Write(EwsFault fault)
     {
         using var stream = new MemoryStream();
-        using (var writer = XmlWriter.Create(stream, Settings))
+        using (var writer = XmlWriter.Create(stream, _settings))
         {
             writer.WriteStartDocument();
             writer.WriteStartElement("s", "Envelope", EwsNamespaces.Soap);

@@ -15,7 +15,7 @@ internal static class EwsResponseWriter
 {
     public const int DefaultFlushThreshold = 32 * 1024;
 
-    private static readonly XmlWriterSettings Settings = new()
+    private static readonly XmlWriterSettings _settings = new()
     {
         Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
         Indent = false,
@@ -31,7 +31,7 @@ internal static class EwsResponseWriter
         int flushThreshold = DefaultFlushThreshold)
     {
         using var buffer = new EwsOutputBuffer();
-        using (var writer = XmlWriter.Create(buffer, Settings))
+        using (var writer = XmlWriter.Create(buffer, _settings))
         {
             writer.WriteStartDocument();
             writer.WriteStartElement("s", "Envelope", EwsNamespaces.Soap);
