@@ -301,6 +301,7 @@ run_case() { # target port label size count cpu-spec...
   local extra=()
   [ "$reuse" -eq 1 ] && extra+=(--reuse)
   [ "$distinct" -eq 1 ] && extra+=(--distinct)
+  [ "$keep" -eq 1 ] && extra+=(--keep-pcap)
   run_measure case --target "$target" --label "$label" --port "$port" --count "$count" --size "$size" \
     --sessions "$sessions" "${extra[@]}" --sink-a "$sink_a_out" --sink-b "$sink_b_out" \
     --pcap "$work/$target-$label.pcap" --timeout "$case_timeout" --json "$json" "$@" >&2 \

@@ -324,8 +324,9 @@ def case_main(args):
             da, db = sink_count(args.sink_a) - base_a, sink_count(args.sink_b) - base_b
             raise RuntimeError("after %ss the sinks hold %d and %d of %d messages"
                                % (args.timeout, da, db, args.count))
-        # Anything beyond N after a short settle would be a duplicate delivery.
-        time.sleep(0.5)
+        # Anything beyond N after a short settle would be a duplicate delivery. The settle also outlasts the
+        # capture's buffer timeout (1 s): tcpdump would otherwise lose the last, partly filled buffer on exit.
+        time.sleep(1.5)
         result["sink_a"] = sink_count(args.sink_a) - base_a
         result["sink_b"] = sink_count(args.sink_b) - base_b
 
