@@ -4,8 +4,6 @@ namespace MailShadow.LabExchange.Ews.Mailbox;
 internal readonly record struct EwsLookup<T>(T? Value, string? Error)
     where T : class
 {
-    public bool Found => Value is not null;
-
     public static EwsLookup<T> Of(T value) => new(value, null);
 
     public static EwsLookup<T> Fail(string error) => new(null, error);

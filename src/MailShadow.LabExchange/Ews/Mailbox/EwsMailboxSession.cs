@@ -126,6 +126,4 @@ internal sealed class EwsMailboxSession(LabStore store, EwsCallContext context)
 
         return changeKey;
     }
-
-    public void Forget(string folderId) => _folderChangeKeys.Remove(folderId);
 }

@@ -1,7 +1,4 @@
 namespace MailShadow.LabExchange.Ews.Protocol.Model;
 
 /// <summary><c>m:FolderShape</c>: the base shape and additional properties.</summary>
-internal sealed record EwsFolderShape(EwsBaseShape BaseShape, IReadOnlyList<EwsPropertyPath> AdditionalProperties)
-{
-    public static EwsFolderShape IdOnly { get; } = new(EwsBaseShape.IdOnly, []);
-}
+internal sealed record EwsFolderShape(EwsBaseShape BaseShape, IReadOnlyList<EwsPropertyPath> AdditionalProperties);

@@ -58,15 +58,6 @@ internal sealed class EwsChildren
         return list;
     }
 
-    /// <summary>Skips the following children that match <paramref name="predicate"/> (optional elements the lab ignores).</summary>
-    public void SkipWhile(Func<XElement, bool> predicate)
-    {
-        while (_index < _children.Count && predicate(_children[_index]))
-        {
-            _index++;
-        }
-    }
-
     public void End()
     {
         if (_index < _children.Count)

@@ -52,8 +52,6 @@ internal static class EwsRequestReader
         "UpdateUserConfiguration", "DeleteUserConfiguration", "ExpandDL", "GetServerTimeZones", "CreateFolderPath",
     };
 
-    public static bool IsUnsupportedOperation(string name) => _answeredAsUnsupported.Contains(name);
-
     public static EwsReadResult Read(Stream body, long maxCharacters)
     {
         XDocument document;
