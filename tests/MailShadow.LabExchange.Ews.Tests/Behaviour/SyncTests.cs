@@ -126,4 +126,36 @@ public sealed class SyncTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(created.Id, change.Descendants(EwsReply.T + "FolderId").First().Attribute("Id")!.Value);
         Assert.Equal(["ErrorInvalidSyncStateData"], rootScoped.Codes);
     }
+
+    [Fact]
+    public async Task SyncState_FromBeforeARestartOnSqlite_StillGivesExactlyTheLaterChanges()
+    {
+        var directory = Directory.CreateTempSubdirectory("lab-ews-sync-");
+        try
+        {
+            void Sqlite(LabExchangeOptions options)
+            {
+                options.Persistence = "Sqlite";
+                options.DataDirectory = directory.FullName;
+            }
+
+            string state;
+            await using (var before = await LabEwsSite.StartAsync(output, configure: Sqlite))
+            {
+                TestMessages.Seed(before.Store, LabEwsSite.Alice, 3);
+                state = Read(await before.Client().CallAsync(Ops.SyncFolderItems("inbox", null, 512))).State;
+            }
+
+            await using var after = await LabEwsSite.StartAsync(output, configure: Sqlite);
+            var added = TestMessages.Seed(after.Store, LabEwsSite.Alice, 1, "after restart")[0];
+            var changes = Read(await after.Client().CallAsync(Ops.SyncFolderItems("inbox", state, 512))).Changes;
+
+            var change = Assert.Single(changes);
+            Assert.Equal(("Create", added), (change.Name.LocalName, change.Descendants(EwsReply.T + "ItemId").First().Attribute("Id")!.Value));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
 }
