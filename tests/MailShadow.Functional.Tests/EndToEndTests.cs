@@ -8,7 +8,7 @@ namespace MailShadow.Functional.Tests;
 /// <summary>Real processes and sockets: two lab Exchanges, the appliance, and third-party SMTP clients.</summary>
 public sealed class EndToEndTests(ITestOutputHelper log)
 {
-    private static readonly TimeSpan s_drain = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan _drain = TimeSpan.FromSeconds(90);
 
     [Fact]
     public async Task Messages_FromSwaksSmtpSourceAndMailKit_ReachEachSiteExactlyOnce_ByteIdentical()
@@ -60,7 +60,7 @@ public sealed class EndToEndTests(ITestOutputHelper log)
             using var admin = cluster.Admin(site);
             foreach (var (mailbox, count) in expected)
             {
-                var items = await admin.WaitForItemsAsync(mailbox, count, s_drain);
+                var items = await admin.WaitForItemsAsync(mailbox, count, _drain);
                 Assert.Equal(count, items.Count);
                 Assert.All(items, item => Assert.False(string.IsNullOrEmpty(item.TransactionId), $"{site}/{mailbox}: an item without a trace header"));
                 Assert.Equal(items.Count, items.Select(item => item.TransactionId).Distinct().Count());
@@ -94,11 +94,11 @@ public sealed class EndToEndTests(ITestOutputHelper log)
 
         // The primary has everything while the standby is still down: it did not wait for it.
         using var primary = cluster.Admin("primary");
-        Assert.Equal(count, (await primary.WaitForItemsAsync("carol@example.test", count, s_drain)).Count);
+        Assert.Equal(count, (await primary.WaitForItemsAsync("carol@example.test", count, _drain)).Count);
 
         await cluster.StartLabAsync("standby");
         using var standby = cluster.Admin("standby");
-        var drained = await standby.WaitForItemsAsync("carol@example.test", count, s_drain);
+        var drained = await standby.WaitForItemsAsync("carol@example.test", count, _drain);
         Assert.Equal(count, drained.Count);
         var order = drained.OrderBy(item => item.ReceivedAt).ThenBy(item => item.Id, StringComparer.Ordinal).Select(item => item.Subject).ToArray();
         Assert.Equal(Enumerable.Range(0, count).Select(Subject), order);

@@ -7,7 +7,7 @@ namespace MailShadow.Functional.Tests;
 /// <summary>5xx from one site and from both: recorded per site, and a DSN only when every site refused.</summary>
 public sealed class PermanentFailureTests(ITestOutputHelper log)
 {
-    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan _wait = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task RecipientRefusedByBothSites_SenderGetsOneDsnNamingIt_OthersDelivered()
@@ -30,8 +30,8 @@ public sealed class PermanentFailureTests(ITestOutputHelper log)
         foreach (var site in new[] { "primary", "standby" })
         {
             using var admin = cluster.Admin(site);
-            Assert.Single(await admin.WaitForItemsAsync("carol@example.test", 1, s_wait));
-            var dsns = await admin.WaitForItemsAsync("alice@example.test", 1, s_wait);
+            Assert.Single(await admin.WaitForItemsAsync("carol@example.test", 1, _wait));
+            var dsns = await admin.WaitForItemsAsync("alice@example.test", 1, _wait);
             var dsn = Assert.Single(dsns);
             var report = MimeMessage.Load(new MemoryStream(await admin.MimeAsync("alice@example.test", dsn.Id)));
             var multipart = Assert.IsType<MultipartReport>(report.Body);
@@ -65,10 +65,10 @@ public sealed class PermanentFailureTests(ITestOutputHelper log)
 
         using var primary = cluster.Admin("primary");
         using var standby = cluster.Admin("standby");
-        Assert.Single(await primary.WaitForItemsAsync("bob@example.test", 1, s_wait));
+        Assert.Single(await primary.WaitForItemsAsync("bob@example.test", 1, _wait));
 
         // The marker went through the standby after bob's refusal was recorded: by then any DSN would exist.
-        Assert.Single(await standby.WaitForItemsAsync("carol@example.test", 1, s_wait));
+        Assert.Single(await standby.WaitForItemsAsync("carol@example.test", 1, _wait));
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Empty(await standby.ItemsAsync("bob@example.test"));
         Assert.Empty(await primary.ItemsAsync("alice@example.test"));

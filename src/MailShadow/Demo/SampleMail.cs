@@ -7,7 +7,7 @@ namespace MailShadow.Demo;
 /// <summary>Realistic sample traffic for the demo: plain, HTML, attachments, non-ASCII headers, several recipients.</summary>
 internal static class SampleMail
 {
-    private static readonly string[] s_users = ["alice@example.test", "bob@example.test", "carol@example.test"];
+    private static readonly string[] _users = ["alice@example.test", "bob@example.test", "carol@example.test"];
 
     public static MimeMessage Create(int index)
     {
@@ -26,11 +26,11 @@ internal static class SampleMail
     /// <summary>The envelope recipients: one to three lab users, sometimes with a Bcc that only the envelope carries.</summary>
     public static IReadOnlyList<string> Recipients(int index) => (index % 5) switch
     {
-        0 => [s_users[0], s_users[1]],
-        1 => [s_users[1]],
-        2 => [s_users[2], s_users[0]],
-        3 => [s_users[0]],
-        _ => [s_users[0], s_users[1], s_users[2]],
+        0 => [_users[0], _users[1]],
+        1 => [_users[1]],
+        2 => [_users[2], _users[0]],
+        3 => [_users[0]],
+        _ => [_users[0], _users[1], _users[2]],
     };
 
     private static MimeMessage Plain(int index)

@@ -6,7 +6,7 @@ namespace MailShadow.Hosting;
 /// <summary>Checks the <c>MailShadow</c> section; every error names its key.</summary>
 internal sealed class ApplianceOptionsValidator : IValidateOptions<ApplianceOptions>
 {
-    private static readonly string[] s_tlsModes = ["None", "StartTls", "StartTlsWhenAvailable"];
+    private static readonly string[] _tlsModes = ["None", "StartTls", "StartTlsWhenAvailable"];
 
     public ValidateOptionsResult Validate(string? name, ApplianceOptions options)
     {
@@ -32,7 +32,7 @@ internal sealed class ApplianceOptionsValidator : IValidateOptions<ApplianceOpti
         {
             var key = $"{prefix}:Sites:{siteName}";
             errors.RequireEndpoint($"{key}:Smtp", site.Smtp);
-            errors.RequireOneOf($"{key}:SmtpTls", site.SmtpTls, s_tlsModes);
+            errors.RequireOneOf($"{key}:SmtpTls", site.SmtpTls, _tlsModes);
             errors.RequireHttpUrl($"{key}:Http", site.Http);
         }
 
