@@ -1,0 +1,26 @@
+using MailShadow.Reconciliation.Firewall;
+using MailShadow.Reconciliation.Planning;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace MailShadow.Reconciliation;
+
+/// <summary>Registers the reconciler's parts.</summary>
+public static class ReconciliationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <see cref="CorruptionFirewallOptions"/> from <c>MailShadow:Reconciliation:Firewall</c> (validated at start,
+    /// every error with its key) and registers the <see cref="CorruptionFirewall"/> (the <see cref="RepairPlanner"/> is a pure function).
+    /// </summary>
+    public static IServiceCollection AddReconciliation(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<CorruptionFirewallOptions>().Bind(configuration.GetSection(CorruptionFirewallOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CorruptionFirewallOptions>, CorruptionFirewallOptionsValidator>());
+        services.TryAddSingleton<CorruptionFirewall>(provider => new CorruptionFirewall(provider.GetRequiredService<IOptions<CorruptionFirewallOptions>>()));
+        return services;
+    }
+}
