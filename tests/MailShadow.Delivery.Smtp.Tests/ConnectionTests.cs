@@ -30,7 +30,14 @@ public sealed class ConnectionTests(ITestOutputHelper log)
             Assert.InRange(peer.Sessions, 1, 4);
         }
 
-        var progress = harness.Delivery!.GetProgress();
+        // The counters move just after the outcome is durable.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (harness.Delivery!.GetProgress().Any(p => p.Delivered < 200) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        var progress = harness.Delivery.GetProgress();
         Assert.All(progress, p => Assert.InRange(p.SessionsOpened, 1, 4));
         Assert.All(progress, p => Assert.Equal(200, p.Delivered));
     }

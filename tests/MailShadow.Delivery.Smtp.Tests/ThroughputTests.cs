@@ -7,14 +7,14 @@ namespace MailShadow.Delivery.Smtp.Tests;
 
 /// <summary>
 /// Delivery rate to two sites at once, with the real journal and real sockets. The assertion is a loose floor (so a
-/// busy build machine does not fail it); the measured rate goes to the test output.
+/// busy build machine, running every test project at once, does not fail it); the measured rate goes to the test output.
 /// </summary>
 public sealed class ThroughputTests(ITestOutputHelper log)
 {
     [Fact]
     public async Task FourKilobyteMessages_ToTwoSitesAtOnce()
     {
-        const int Count = 3000;
+        const int Count = 2000;
         await using var harness = await DeliveryHarness.CreateAsync(log);
         var ids = new List<TransactionId>(Count);
         var appends = new List<Task>(Count);
@@ -46,6 +46,6 @@ public sealed class ThroughputTests(ITestOutputHelper log)
             log.WriteLine($"  {progress.Site}: {progress.Delivered} delivered over {progress.SessionsOpened} sessions");
         }
 
-        Assert.True(perSite > 200, $"only {perSite:0} msg/s per site");
+        Assert.True(perSite > 100, $"only {perSite:0} msg/s per site");
     }
 }

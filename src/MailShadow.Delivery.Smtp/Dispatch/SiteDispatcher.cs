@@ -335,8 +335,15 @@ internal sealed class SiteDispatcher : IAsyncDisposable
             waits.Add(_probe);
         }
 
-        // Only future retry times wake the loop; due items already wait in the ready set for a free slot.
-        _window.Promote(_time.GetUtcNow());
+        // An item that became due since StartWork can start now; due items that wait for a free slot are woken by
+        // the completion that frees it, so only future retry times set the timer.
+        var now = _time.GetUtcNow();
+        if (_pool.UnreachableSince is null && _window.Running < _maxRunning && _window.TryPeekReady(now, out _))
+        {
+            return;
+        }
+
+        _window.Promote(now);
         var wakeAt = _window.NextDueAt;
         if (_pool.UnreachableSince is not null && _probe is null)
         {
