@@ -60,6 +60,11 @@ internal sealed class MessageDeliverer(
             return await ConcludeAsync(item, envelope, verdict, item.Attempts, ambiguous: false, abort);
         }
 
+        if (pool.UnreachableSince is not null)
+        {
+            return AttemptCompletion.NotStarted(item);
+        }
+
         byte[] payload;
         try
         {
@@ -75,11 +80,6 @@ internal sealed class MessageDeliverer(
 
             Log.JournalReadFailed(logger, site, ex);
             return AttemptCompletion.NotStarted(item, time.GetUtcNow() + options.RetryInitialDelay);
-        }
-
-        if (pool.UnreachableSince is not null)
-        {
-            return AttemptCompletion.NotStarted(item);
         }
 
         // InFlight is made durable before a connection is taken, so the commit overlaps other messages' sending
