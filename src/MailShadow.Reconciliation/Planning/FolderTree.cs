@@ -8,7 +8,7 @@ namespace MailShadow.Reconciliation.Planning;
 /// </summary>
 internal sealed class FolderTree
 {
-    private static readonly IReadOnlyList<FolderSnapshot> NoChildren = [];
+    private static readonly IReadOnlyList<FolderSnapshot> _noChildren = [];
 
     private readonly Dictionary<string, FolderSnapshot> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<FolderSnapshot>> _children = new(StringComparer.Ordinal);
@@ -77,7 +77,7 @@ internal sealed class FolderTree
 
     public FolderSnapshot? Find(string id) => _byId.GetValueOrDefault(id);
 
-    public IReadOnlyList<FolderSnapshot> ChildrenOf(string id) => _children.TryGetValue(id, out var children) ? children : NoChildren;
+    public IReadOnlyList<FolderSnapshot> ChildrenOf(string id) => _children.TryGetValue(id, out var children) ? children : _noChildren;
 
     /// <summary>The folder's path ("/" for the root), or null when it is not under the root.</summary>
     public string? PathOf(string id) => _paths.GetValueOrDefault(id);

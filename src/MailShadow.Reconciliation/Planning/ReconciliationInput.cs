@@ -8,11 +8,11 @@ namespace MailShadow.Reconciliation.Planning;
 /// <param name="Passive">The side to repair.</param>
 public sealed record ReconciliationInput(string Mailbox, MailboxSnapshot Active, MailboxSnapshot Passive)
 {
-    private static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>();
+    private static readonly IReadOnlyDictionary<string, string> _none = new Dictionary<string, string>();
 
     /// <summary>Active folder id → passive folder id, from the id map; how renames and moves of folders are recognised.</summary>
-    public IReadOnlyDictionary<string, string> KnownFolderPairs { get; init; } = None;
+    public IReadOnlyDictionary<string, string> KnownFolderPairs { get; init; } = _none;
 
     /// <summary>Active item id → passive item id, from the id map; used for items that carry no key of their own.</summary>
-    public IReadOnlyDictionary<string, string> KnownItemPairs { get; init; } = None;
+    public IReadOnlyDictionary<string, string> KnownItemPairs { get; init; } = _none;
 }

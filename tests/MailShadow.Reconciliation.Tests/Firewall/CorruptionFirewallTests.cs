@@ -10,7 +10,7 @@ public sealed class CorruptionFirewallTests
 {
     private const string Alice = "alice@example.test";
 
-    private static readonly CorruptionFirewall Defaults = new(new CorruptionFirewallOptions());
+    private static readonly CorruptionFirewall _defaults = new(new CorruptionFirewallOptions());
 
     /// <summary>A folder of <paramref name="total"/> messages on both sides, of which the active side lost <paramref name="lost"/>.</summary>
     private static RepairPlan ActiveLost(int total, int lost, string folder = "Inbox") =>
@@ -24,7 +24,7 @@ public sealed class CorruptionFirewallTests
     {
         var plan = ActiveLost(total: 100, lost: 80);
 
-        var verdict = Defaults.Evaluate(plan);
+        var verdict = _defaults.Evaluate(plan);
 
         Assert.Equal(FirewallDecision.Hold, verdict.Decision);
         var finding = Assert.Single(verdict.Findings);
@@ -51,13 +51,13 @@ public sealed class CorruptionFirewallTests
     [InlineData(50, 11, FirewallDecision.Hold)]
     public void FolderShare_HoldsAboveTheLimit_Only(int total, int lost, FirewallDecision expected)
     {
-        Assert.Equal(expected, Defaults.Evaluate(ActiveLost(total, lost)).Decision);
+        Assert.Equal(expected, _defaults.Evaluate(ActiveLost(total, lost)).Decision);
     }
 
     [Fact]
     public void FolderShare_DoesNotHoldTheEmptyingOfASmallFolder()
     {
-        var verdict = Defaults.Evaluate(ActiveLost(total: 9, lost: 9, folder: "Projects"));
+        var verdict = _defaults.Evaluate(ActiveLost(total: 9, lost: 9, folder: "Projects"));
 
         Assert.Equal(FirewallDecision.Apply, verdict.Decision);
         Assert.Equal(9, verdict.ItemsDeleted);
@@ -94,7 +94,7 @@ public sealed class CorruptionFirewallTests
         }
 
         var plan = RepairPlanner.Plan(new ReconciliationInput(Alice, active.Build(), passive.Build()));
-        var verdict = Defaults.Evaluate(plan);
+        var verdict = _defaults.Evaluate(plan);
         var lenient = new CorruptionFirewall(new CorruptionFirewallOptions { MaxDeletesPerPass = 504 }).Evaluate(plan);
 
         Assert.Equal(504, verdict.ItemsDeleted);
@@ -114,7 +114,7 @@ public sealed class CorruptionFirewallTests
                 .Items("Inbox", Enumerable.Range(1, 40).Select(n => Delivered("P", n) with { Id = $"P:dup{n}" }))
                 .Build()));
 
-        var verdict = Defaults.Evaluate(plan);
+        var verdict = _defaults.Evaluate(plan);
         var tight = new CorruptionFirewall(new CorruptionFirewallOptions { MaxDeletesPerPass = 39 }).Evaluate(plan);
 
         Assert.Equal(40, plan.Count(RepairKind.RemoveDuplicate));
@@ -135,7 +135,7 @@ public sealed class CorruptionFirewallTests
             MailboxBuilder.Standard("A").Build(),
             MailboxBuilder.Standard("P").Folder("Old").Folder("Old/Older").Build()));
 
-        var held = Defaults.Evaluate(withItems);
+        var held = _defaults.Evaluate(withItems);
         var allowed = new CorruptionFirewall(new CorruptionFirewallOptions { HoldOnNonEmptyFolderDelete = false }).Evaluate(withItems);
 
         Assert.Equal(
@@ -147,7 +147,7 @@ public sealed class CorruptionFirewallTests
             Assert.Single(held.Findings));
         Assert.Equal(2, held.ItemsDeleted);
         Assert.Equal(FirewallDecision.Apply, allowed.Decision);
-        Assert.Equal(FirewallDecision.Apply, Defaults.Evaluate(empty).Decision);
+        Assert.Equal(FirewallDecision.Apply, _defaults.Evaluate(empty).Decision);
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public sealed class CorruptionFirewallTests
             MailboxBuilder.Standard("A").Build(),
             MailboxBuilder.Standard("P").Folder("Old", listed: false).Build()));
 
-        var verdict = Defaults.Evaluate(plan);
+        var verdict = _defaults.Evaluate(plan);
 
         Assert.Equal(FirewallDecision.Hold, verdict.Decision);
         Assert.Contains("an unknown number of items", Assert.Single(verdict.Findings).Message, StringComparison.Ordinal);
@@ -173,7 +173,7 @@ public sealed class CorruptionFirewallTests
             MailboxBuilder.Standard("A").Build(),
             MailboxBuilder.Standard("P").Folder("Archive").Items("Archive", Enumerable.Range(1, 3000).Select(n => Migrated("P", n))).Build()));
 
-        var verdict = Defaults.Evaluate(plan);
+        var verdict = _defaults.Evaluate(plan);
 
         Assert.Equal(FirewallDecision.Hold, verdict.Decision);
         Assert.Equal([FirewallRule.NonEmptyFolderDelete, FirewallRule.PassDeleteCount], verdict.Findings.Select(f => f.Rule));
@@ -193,7 +193,7 @@ public sealed class CorruptionFirewallTests
                 .Build(),
             MailboxBuilder.Standard("P").Folder("Projects").Build()));
 
-        var verdict = Defaults.Evaluate(plan);
+        var verdict = _defaults.Evaluate(plan);
         var allowed = new CorruptionFirewall(new CorruptionFirewallOptions { HoldOnUnparseableMime = false }).Evaluate(plan);
 
         Assert.Equal(
@@ -225,7 +225,7 @@ public sealed class CorruptionFirewallTests
     [Fact]
     public void AnEmptyPlan_Applies()
     {
-        var verdict = Defaults.Evaluate(ActiveLost(total: 10, lost: 0));
+        var verdict = _defaults.Evaluate(ActiveLost(total: 10, lost: 0));
 
         Assert.Equal(FirewallDecision.Apply, verdict.Decision);
         Assert.Empty(verdict.RepairCounts);

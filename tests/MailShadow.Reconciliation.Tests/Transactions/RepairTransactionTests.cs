@@ -14,7 +14,7 @@ namespace MailShadow.Reconciliation.Tests.Transactions;
 
 public sealed class RepairTransactionTests : IDisposable
 {
-    private static readonly SiteName Standby = new("standby");
+    private static readonly SiteName _standby = new("standby");
 
     private readonly string _directory = Directory.CreateTempSubdirectory("mailshadow-reconciliation-").FullName;
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(30));
@@ -38,12 +38,12 @@ public sealed class RepairTransactionTests : IDisposable
     {
         var planId = Guid.CreateVersion7();
 
-        var transaction = RepairTransactions.Create("Alice@Example.TEST", Standby, planId, repair);
+        var transaction = RepairTransactions.Create("Alice@Example.TEST", _standby, planId, repair);
         var metadata = RepairTransactions.Read(transaction.Metadata);
 
         Assert.Equal(TransactionKind.Repair, transaction.Kind);
         Assert.Equal(["alice@example.test"], transaction.Mailboxes);
-        Assert.Equal([Standby], transaction.Targets);
+        Assert.Equal([_standby], transaction.Targets);
         Assert.True(transaction.Payload.IsEmpty);
         Assert.Equal(planId, metadata.PlanId);
         Assert.Equal(repair, metadata.Repair);
@@ -56,12 +56,12 @@ public sealed class RepairTransactionTests : IDisposable
         var plan = Guid.CreateVersion7();
         var repair = new SoftDeleteItemRepair("P:i", "P:f", "/Inbox", "tx:" + Tx(1));
 
-        var id = RepairTransactions.Create("alice@example.test", Standby, plan, repair).Id;
+        var id = RepairTransactions.Create("alice@example.test", _standby, plan, repair).Id;
 
-        Assert.Equal(id, RepairTransactions.Create("ALICE@example.test", Standby, plan, repair).Id);
-        Assert.NotEqual(id, RepairTransactions.Create("alice@example.test", Standby, Guid.CreateVersion7(), repair).Id);
-        Assert.NotEqual(id, RepairTransactions.Create("alice@example.test", Standby, plan, repair with { PassiveItemId = "P:j" }).Id);
-        Assert.NotEqual(id, RepairTransactions.Create("bob@example.test", Standby, plan, repair).Id);
+        Assert.Equal(id, RepairTransactions.Create("ALICE@example.test", _standby, plan, repair).Id);
+        Assert.NotEqual(id, RepairTransactions.Create("alice@example.test", _standby, Guid.CreateVersion7(), repair).Id);
+        Assert.NotEqual(id, RepairTransactions.Create("alice@example.test", _standby, plan, repair with { PassiveItemId = "P:j" }).Id);
+        Assert.NotEqual(id, RepairTransactions.Create("bob@example.test", _standby, plan, repair).Id);
         Assert.Equal(8, id!.Value.Value.Version);
     }
 
@@ -73,7 +73,7 @@ public sealed class RepairTransactionTests : IDisposable
             MailboxBuilder.Standard("A").Folder("New").Item("New", Delivered("A", 1)).Item("Inbox", Delivered("A", 2, Props(read: true))).Build(),
             MailboxBuilder.Standard("P").Item("Inbox", Delivered("P", 2)).Item("Inbox", Delivered("P", 3)).Build()));
         var planId = Guid.CreateVersion7();
-        var transactions = RepairTransactions.Create(plan, Standby, planId);
+        var transactions = RepairTransactions.Create(plan, _standby, planId);
         var path = Path.Combine(_directory, "journal.db");
 
         await using (var first = new SqliteJournal(new SqliteJournalOptions { Path = path }, TimeProvider.System, NullLogger<SqliteJournal>.Instance))
@@ -86,12 +86,12 @@ public sealed class RepairTransactionTests : IDisposable
         await using var journal = new SqliteJournal(new SqliteJournalOptions { Path = path }, TimeProvider.System, NullLogger<SqliteJournal>.Instance);
         await journal.OpenAsync(_timeout.Token);
         var again = new List<JournalAppendResult>();
-        foreach (var transaction in RepairTransactions.Create(plan, Standby, planId))
+        foreach (var transaction in RepairTransactions.Create(plan, _standby, planId))
         {
             again.Add(await journal.AppendAsync(transaction, _timeout.Token));
         }
 
-        var pending = await journal.ReadPendingAsync(Standby, 0, 100, _timeout.Token);
+        var pending = await journal.ReadPendingAsync(_standby, 0, 100, _timeout.Token);
 
         Assert.Equal([true, true, false, false], again.Select(r => r.AlreadyExisted));
         Assert.Equal(
