@@ -15,7 +15,8 @@ usage: tests/benchmarks/smtp-fork-vs-postfix.sh [options]
   --sessions N        parallel smtp-source sessions (default 20)
   --small-count N     messages in the 4 KiB case (default 5000)
   --large-count N     messages in the 64 KiB case (default 1000)
-  --warmup N          unmeasured 4 KiB messages sent to each target first (default 500)
+  --warmup N          unmeasured 4 KiB messages sent to each target first (default 2000: .NET needs a
+                      few thousand messages before its tiered JIT settles)
   --reuse             smtp-source -d: send every message of a session over one connection
                       (default: one connection per message, smtp-source's own default)
   --one-recipient     every message to the same recipient (default: smtp-source -N, a different recipient
@@ -39,7 +40,7 @@ small_count=5000
 large_count=1000
 small_size=4096
 large_size=65536
-warmup=500
+warmup=2000
 reuse=0
 distinct=1
 targets=(postfix mailshadow)
@@ -354,5 +355,5 @@ echo "SMTP fork benchmark"
 echo "command:  $invocation"
 echo "machine:  $(nproc) x ${cpu_model:-unknown CPU}, $mem RAM, Linux $(uname -r), work dir on $fs"
 echo "load:     ${idle_before}% idle over the 2 s before the run (\"other\" below: CPU outside the benchmark's processes)"
-echo "software: Postfix $(postconf -h -d mail_version 2>/dev/null), .NET $(dotnet --version 2>/dev/null || echo '?'), MailShadow $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?')"
+echo "software: Postfix $(postconf -h -d mail_version 2>/dev/null), .NET $(dotnet --version 2>/dev/null || echo '?'), MailShadow $(git -C "$repo" describe --always --dirty 2>/dev/null || echo "?")"
 "${measure[@]}" report "${results[@]}"
