@@ -21,6 +21,7 @@ usage: tests/benchmarks/smtp-fork-vs-postfix.sh [options]
                       (default: one connection per message, smtp-source's own default)
   --one-recipient     every message to the same recipient (default: smtp-source -N, a different recipient
                       per message, as real traffic spreads over mailboxes)
+  --no-capture        no tcpdump and so no latency figures (to see what the capture costs the rates)
   --only TARGET       postfix or mailshadow (default: both)
   --timeout S         bound on each case, sending plus delivery (default 300)
   --workdir DIR       where the temporary directory goes (default $BENCH_WORKDIR or /var/tmp; use a
@@ -48,6 +49,7 @@ case_timeout=300
 workroot=${BENCH_WORKDIR:-/var/tmp}
 build=1
 keep=0
+capture=1
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -64,6 +66,7 @@ while [ $# -gt 0 ]; do
     --workdir) workroot=$2; shift 2 ;;
     --no-build) build=0; shift ;;
     --keep) keep=1; shift ;;
+    --no-capture) capture=0; shift ;;
     -h | --help) usage; exit 0 ;;
     *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -303,6 +306,7 @@ run_case() { # target port label size count cpu-spec...
   [ "$reuse" -eq 1 ] && extra+=(--reuse)
   [ "$distinct" -eq 1 ] && extra+=(--distinct)
   [ "$keep" -eq 1 ] && extra+=(--keep-pcap)
+  [ "$capture" -eq 0 ] && extra+=(--no-capture)
   run_measure case --target "$target" --label "$label" --port "$port" --count "$count" --size "$size" \
     --sessions "$sessions" "${extra[@]}" --sink-a "$sink_a_out" --sink-b "$sink_b_out" \
     --pcap "$work/$target-$label.pcap" --timeout "$case_timeout" --json "$json" "$@" >&2 \

@@ -241,6 +241,11 @@ def stop_process(proc, sig=signal.SIGTERM, grace=10):
         pass
 
 
+def tcpdump_ticks(proc):
+    st = proc_stat(proc.pid) if proc is not None else None
+    return st[1] if st is not None else 0
+
+
 def cpu_snapshot(groups):
     table = process_table()
     snap = {name: sum(tree_cpu_ticks(pid, table) for pid in pids) for name, pids in groups.items()}
@@ -278,7 +283,8 @@ def case_main(args):
     result = {"target": args.target, "label": args.label, "size": args.size, "count": args.count,
               "sessions": args.sessions, "reuse": args.reuse, "distinct": args.distinct}
     try:
-        tcpdump, tcpdump_log = start_tcpdump(args.pcap, args.port, args.pcap + ".log")
+        if not args.no_capture:
+            tcpdump, tcpdump_log = start_tcpdump(args.pcap, args.port, args.pcap + ".log")
         cmd = ["smtp-source", "-s", str(args.sessions), "-m", str(args.count), "-l", str(args.size),
                "-f", "bench@example.test", "-t", "user@example.test", "-M", "client.bench.test"]
         if args.reuse:
@@ -289,7 +295,7 @@ def case_main(args):
         result["smtp_source"] = " ".join(cmd)
 
         before = cpu_snapshot(groups)
-        tcpdump_ticks0 = proc_stat(tcpdump.pid)[1]
+        tcpdump_ticks0 = tcpdump_ticks(tcpdump)
         t0 = time.monotonic()
         source = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         deadline = t0 + args.timeout
@@ -302,7 +308,7 @@ def case_main(args):
             if t_accepted is None and source.poll() is not None:
                 t_accepted = now
                 at_accepted = cpu_snapshot(groups)
-                tcpdump_ticks1 = proc_stat(tcpdump.pid)[1]
+                tcpdump_ticks1 = tcpdump_ticks(tcpdump)
                 if source.returncode != 0:
                     err = source.stderr.read().decode(errors="replace").strip()
                     raise RuntimeError("smtp-source exited with %d: %s" % (source.returncode, err))
@@ -316,7 +322,7 @@ def case_main(args):
                 break
             time.sleep(0.02)
         after = cpu_snapshot(groups)
-        tcpdump_ticks2 = proc_stat(tcpdump.pid)[1]
+        tcpdump_ticks2 = tcpdump_ticks(tcpdump)
         if t_accepted is None:
             raise RuntimeError("smtp-source did not finish within %ss" % args.timeout)
         source_usage = resource_children_ticks()
@@ -346,17 +352,20 @@ def case_main(args):
             stop_process(tcpdump, signal.SIGINT)
             tcpdump_log.close()
 
-    with open(args.pcap + ".log", "rb") as f:
-        text = f.read().decode(errors="replace")
-    m = re.search(r"(\d+) packets dropped by kernel", text)
-    result["pcap_dropped"] = int(m.group(1)) if m else None
-    latencies, codes = accept_latencies(args.pcap, args.port)
+    latencies, codes = [], {}
+    result["pcap_dropped"] = None
+    if not args.no_capture:
+        with open(args.pcap + ".log", "rb") as f:
+            text = f.read().decode(errors="replace")
+        m = re.search(r"(\d+) packets dropped by kernel", text)
+        result["pcap_dropped"] = int(m.group(1)) if m else None
+        latencies, codes = accept_latencies(args.pcap, args.port)
     latencies.sort()
     result["latency_samples"] = len(latencies)
     result["reply_codes"] = codes
     result["p50_ms"] = percentile(latencies, 50) * 1000 if latencies else None
     result["p99_ms"] = percentile(latencies, 99) * 1000 if latencies else None
-    if not args.keep_pcap:
+    if not args.keep_pcap and not args.no_capture:
         os.unlink(args.pcap)
     with open(args.json, "w") as f:
         json.dump(result, f, indent=1)
@@ -426,7 +435,7 @@ def report_main(args):
             notes = []
             if r["sink_a"] != r["count"] or r["sink_b"] != r["count"]:
                 notes.append("sinks hold %d/%d (duplicates?)" % (r["sink_a"], r["sink_b"]))
-            if r["latency_samples"] != r["count"]:
+            if r["latency_samples"] != r["count"] and r["latency_samples"] > 0:
                 notes.append("%d latency samples for %d messages" % (r["latency_samples"], r["count"]))
             if r.get("pcap_dropped"):
                 notes.append("%d packets dropped by the capture" % r["pcap_dropped"])
@@ -469,6 +478,7 @@ def main():
     p.add_argument("--sink-b", required=True)
     p.add_argument("--pcap", required=True)
     p.add_argument("--keep-pcap", action="store_true")
+    p.add_argument("--no-capture", action="store_true", help="no tcpdump, so no latency (to see what capturing costs)")
     p.add_argument("--cpu", action="append", default=[], help="NAME=PID[,PID...] (process trees)")
     p.add_argument("--timeout", type=float, required=True)
     p.add_argument("--json", required=True)
