@@ -66,33 +66,8 @@ internal static class ApplianceHost
         }
     }
 
-    internal static ApplianceOptions BindAppliance(IConfiguration configuration)
-    {
-        var section = configuration.GetSection(ApplianceOptions.SectionName);
-        if (!section.Exists())
-        {
-            throw new ConfigurationException($"{ApplianceOptions.SectionName}: the section is missing.");
-        }
-
-        var options = new ApplianceOptions();
-        try
-        {
-            section.Bind(options);
-        }
-        catch (InvalidOperationException ex)
-        {
-            // The binder names the key and the value it could not convert.
-            throw new ConfigurationException(ex.Message);
-        }
-
-        var errors = ApplianceOptionsValidator.Collect(options);
-        if (errors.HasErrors)
-        {
-            throw new ConfigurationException(errors.Errors);
-        }
-
-        return options;
-    }
+    internal static ApplianceOptions BindAppliance(IConfiguration configuration) =>
+        SectionBinder.Bind<ApplianceOptions>(configuration, ApplianceOptions.SectionName, "", options => ApplianceOptionsValidator.Collect(options).Errors);
 
     private static RoleSnapshot InitialRoles(ApplianceOptions appliance)
     {

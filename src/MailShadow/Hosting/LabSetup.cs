@@ -34,30 +34,10 @@ internal static class LabSetup
         return new LabExchangeServer(options, endpoints, loggerFactory, TimeProvider.System);
     }
 
-    public static LabExchangeOptions BindLab(IConfiguration configuration)
-    {
-        var section = configuration.GetSection(SectionName);
-        if (!section.Exists())
-        {
-            throw new ConfigurationException($"{SectionName}: the section is missing (users and passwords of the lab mailboxes).");
-        }
-
-        var options = new LabExchangeOptions();
-        try
-        {
-            section.Bind(options);
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new ConfigurationException(ex.Message);
-        }
-
-        var result = new LabExchangeOptionsValidator().Validate(null, options);
-        if (result.Failed)
-        {
-            throw new ConfigurationException([.. result.Failures ?? []]);
-        }
-
-        return options;
-    }
+    public static LabExchangeOptions BindLab(IConfiguration configuration) =>
+        SectionBinder.Bind<LabExchangeOptions>(
+            configuration,
+            SectionName,
+            " (users and passwords of the lab mailboxes)",
+            options => new LabExchangeOptionsValidator().Validate(null, options) is { Failed: true } result ? [.. result.Failures ?? []] : []);
 }
