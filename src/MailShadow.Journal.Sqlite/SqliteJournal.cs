@@ -157,6 +157,17 @@ public sealed class SqliteJournal : IJournal
     }
 
     /// <inheritdoc />
+    public Task<int> CountUnfinishedAsync(SiteName site, string mailbox, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(site.Value, nameof(site));
+        ArgumentException.ThrowIfNullOrWhiteSpace(mailbox);
+        return ReadAsync(
+            (connection, token) => JournalQueries.CountUnfinishedAsync(connection, site, mailbox, token),
+            "The journal could not count unfinished work",
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
     /// <exception cref="KeyNotFoundException">The transaction is unknown or was purged by retention.</exception>
     public async Task<byte[]> ReadPayloadAsync(TransactionId id, CancellationToken cancellationToken)
     {

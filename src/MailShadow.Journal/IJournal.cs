@@ -25,6 +25,7 @@ public interface IJournal : IAsyncDisposable
     /// Appending an <see cref="NewTransaction.Id"/> that already exists writes nothing and returns the existing
     /// transaction's result with <see cref="JournalAppendResult.AlreadyExisted"/> set, so a caller that derives ids
     /// deterministically (a DSN for a message, a repair for a divergence) appends each at most once.
+    /// Appends one caller starts in order, without awaiting each, take sequences in that order and share commits.
     /// </summary>
     ValueTask<JournalAppendResult> AppendAsync(NewTransaction transaction, CancellationToken cancellationToken);
 
@@ -39,6 +40,13 @@ public interface IJournal : IAsyncDisposable
     /// in sequence order, starting after <paramref name="afterSequence"/>.
     /// </summary>
     Task<IReadOnlyList<PendingWork>> ReadPendingAsync(SiteName site, long afterSequence, int maxCount, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How many transactions touching <paramref name="mailbox"/> (matched trimmed, case-insensitively) are not yet final on
+    /// <paramref name="site"/> — pending or in flight, of any kind. The reconciler waits for zero before it compares a
+    /// mailbox, so mail still queued for a site is not mistaken for missing mail.
+    /// </summary>
+    Task<int> CountUnfinishedAsync(SiteName site, string mailbox, CancellationToken cancellationToken);
 
     /// <summary>The transaction's payload (for an SMTP message, the raw MIME as accepted).</summary>
     Task<byte[]> ReadPayloadAsync(TransactionId id, CancellationToken cancellationToken);

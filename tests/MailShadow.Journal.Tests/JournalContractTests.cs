@@ -189,6 +189,38 @@ public abstract class JournalContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CountUnfinished_CountsPendingAndInFlightWorkOfOneMailboxOnOneSite()
+    {
+        var journal = await OpenJournalAsync();
+        var alice = await journal.AppendAsync(Message(mailboxes: ["Alice@Example.test", "bob@example.test"]), Token);
+        var aliceAgain = await journal.AppendAsync(Message(mailboxes: ["alice@example.test"]), Token);
+        await journal.AppendAsync(Message(mailboxes: ["malice@example.test"]), Token);
+        await journal.AppendAsync(Message(mailboxes: ["alice@example.test.org"]), Token);
+
+        await journal.UpdateAsync(new SiteUpdate(alice.Id, Primary, SiteState.InFlight, 1), Token);
+        await journal.UpdateAsync(new SiteUpdate(aliceAgain.Id, Primary, SiteState.Applied, 1), Token);
+        await journal.UpdateAsync(new SiteUpdate(alice.Id, Standby, SiteState.Failed, 1, Reason: "550"), Token);
+
+        Assert.Equal(1, await journal.CountUnfinishedAsync(Primary, " ALICE@example.test ", Token));
+        Assert.Equal(1, await journal.CountUnfinishedAsync(Standby, "alice@example.test", Token));
+        Assert.Equal(1, await journal.CountUnfinishedAsync(Primary, "bob@example.test", Token));
+        Assert.Equal(0, await journal.CountUnfinishedAsync(Standby, "bob@example.test", Token));
+        Assert.Equal(0, await journal.CountUnfinishedAsync(Primary, "carol@example.test", Token));
+    }
+
+    [Fact]
+    public async Task Append_StartedInOrderWithoutAwaiting_TakesSequencesInThatOrder()
+    {
+        var journal = await OpenJournalAsync();
+        var ids = Enumerable.Range(0, 300).Select(_ => TransactionId.New(Time.GetUtcNow())).ToList();
+        var appends = ids.Select(id => journal.AppendAsync(Message(id: id), Token).AsTask()).ToList();
+        var results = await Task.WhenAll(appends);
+
+        Assert.Equal(ids, results.Select(result => result.Id));
+        Assert.True(results.Zip(results.Skip(1)).All(pair => pair.First.Sequence < pair.Second.Sequence));
+    }
+
+    [Fact]
     public async Task Append_WithExistingId_WritesNothingAndReturnsTheExistingResult()
     {
         var journal = await OpenJournalAsync();

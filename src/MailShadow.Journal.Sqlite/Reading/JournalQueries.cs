@@ -1,3 +1,4 @@
+using System.Globalization;
 using MailShadow.Journal.Sqlite.Storage;
 using MailShadow.Model;
 using Microsoft.Data.Sqlite;
@@ -44,6 +45,23 @@ internal static class JournalQueries
         }
 
         return work;
+    }
+
+    /// <summary>Scans only the open site states (the partial index); mailboxes are stored one per line, lower-cased.</summary>
+    internal const string CountUnfinishedSql = """
+        SELECT count(*)
+        FROM site_states s JOIN transactions t ON t.seq = s.seq
+        WHERE s.state < 2 AND s.site = $site
+          AND instr(char(10) || t.mailboxes || char(10), char(10) || $mailbox || char(10)) > 0;
+        """;
+
+    public static async Task<int> CountUnfinishedAsync(SqliteConnection connection, SiteName site, string mailbox, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = CountUnfinishedSql;
+        command.Parameters.AddWithValue("$site", site.Value);
+        command.Parameters.AddWithValue("$mailbox", mailbox.Trim().ToLowerInvariant());
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
     public static async Task<byte[]?> ReadPayloadAsync(SqliteConnection connection, TransactionId id, CancellationToken cancellationToken)
