@@ -55,6 +55,12 @@ public sealed partial class EwsClient : IDisposable
     /// <summary>The <c>RequestServerVersion</c> every request carries.</summary>
     public string RequestServerVersion => _executor.Options.RequestServerVersion.ToRequestServerVersion();
 
+    /// <summary>
+    /// How many ids, items or changes one request carries (<see cref="EwsClientOptions.BatchSize"/>); a call with more is
+    /// sent as several requests, which callers counting requests need to know.
+    /// </summary>
+    public int BatchSize => _executor.Options.BatchSize;
+
     /// <summary>The mailbox calls act as (ExchangeImpersonation), or null for the service account itself.</summary>
     public string? ImpersonatedMailbox => _impersonate;
 

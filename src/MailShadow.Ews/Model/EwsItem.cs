@@ -52,6 +52,12 @@ public sealed class EwsItem
 
     public bool? IsRead { get; internal set; }
 
+    /// <summary>
+    /// The header block (<c>item:InternetMessageHeaders</c>), topmost field first; GetItem only. Null when the response
+    /// did not carry it (not asked for, or an item without headers).
+    /// </summary>
+    public IReadOnlyList<InternetMessageHeader>? InternetMessageHeaders { get; internal set; }
+
     /// <summary>The value of an extended property, if the response carried it.</summary>
     public ExtendedProperty? GetExtendedProperty(ExtendedPropertyPath path)
     {

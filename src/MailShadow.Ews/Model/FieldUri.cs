@@ -30,6 +30,9 @@ public sealed record FieldUri : PropertyPath
     public static FieldUri LastModifiedTime { get; } = new("item:LastModifiedTime");
     public static FieldUri IsAssociated { get; } = new("item:IsAssociated");
 
+    /// <summary>The header block of received mail; GetItem only (FindItem refuses it, SyncFolderItems omits it).</summary>
+    public static FieldUri InternetMessageHeaders { get; } = new("item:InternetMessageHeaders");
+
     /// <summary>The follow-up flag; Exchange 2013 and later.</summary>
     public static FieldUri Flag { get; } = new("item:Flag");
     public static FieldUri From { get; } = new("message:From");

@@ -110,6 +110,9 @@ internal static class ItemReader
                 case "IsRead":
                     item.IsRead = await reader.ReadBooleanAsync();
                     break;
+                case "InternetMessageHeaders":
+                    item.InternetMessageHeaders = await ReadHeadersAsync(reader);
+                    break;
                 default:
                     await reader.SkipAsync();
                     break;
@@ -153,6 +156,28 @@ internal static class ItemReader
         }
 
         return values;
+    }
+
+    private static async ValueTask<List<InternetMessageHeader>> ReadHeadersAsync(XmlReader reader)
+    {
+        var headers = new List<InternetMessageHeader>();
+        var depth = reader.Depth;
+        if (await reader.EnterElementAsync())
+        {
+            while (await reader.ReadToNextChildAsync(depth))
+            {
+                if (reader.LocalName != "InternetMessageHeader")
+                {
+                    await reader.SkipAsync();
+                    continue;
+                }
+
+                var name = reader.GetAttribute("HeaderName") ?? "";
+                headers.Add(new InternetMessageHeader(name, await reader.ReadStringAsync()));
+            }
+        }
+
+        return headers;
     }
 
     private static async ValueTask<ItemFlag?> ReadFlagAsync(XmlReader reader)

@@ -35,6 +35,10 @@ public static class ReconciliationProperties
         FieldUri.Importance,
         CorrelationStamp);
 
-    /// <summary>The header block, for GetItem.</summary>
-    public static ItemShape HeaderShape { get; } = ItemShape.With(TransportMessageHeaders);
+    /// <summary>
+    /// The header block, for GetItem: <c>item:InternetMessageHeaders</c>, which every supported Exchange version (and the
+    /// lab) answers as name/value pairs, topmost field first. <see cref="TransportMessageHeaders"/> carries the same
+    /// fields as one string and is kept for callers that already hold it.
+    /// </summary>
+    public static ItemShape HeaderShape { get; } = ItemShape.With(FieldUri.InternetMessageHeaders);
 }

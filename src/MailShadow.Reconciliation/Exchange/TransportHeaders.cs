@@ -1,3 +1,4 @@
+using MailShadow.Ews.Model;
 using MailShadow.Model;
 
 namespace MailShadow.Reconciliation.Exchange;
@@ -6,10 +7,30 @@ namespace MailShadow.Reconciliation.Exchange;
 public static class TransportHeaders
 {
     /// <summary>
-    /// The value of the first <see cref="TraceHeaders.TransactionId"/> field when it is a transaction id, else null.
+    /// The value of the first <see cref="TraceHeaders.TransactionId"/> field of <c>item:InternetMessageHeaders</c> (in the
+    /// order the server gave them) when it is a transaction id, else null.
     /// Ingress prepends its field above the sender's, so the first one is the appliance's and a copy a sender wrote
     /// further down is never taken instead; Exchange's own trace fields may come above it.
     /// </summary>
+    public static string? FindTransactionId(IEnumerable<InternetMessageHeader>? headers)
+    {
+        if (headers is null)
+        {
+            return null;
+        }
+
+        foreach (var header in headers)
+        {
+            if (header.Name.Trim().Equals(TraceHeaders.TransactionId, StringComparison.OrdinalIgnoreCase))
+            {
+                return TransactionId.TryParse(header.Value, out var id) ? id.ToString() : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The same for a header block as one string (<see cref="ReconciliationProperties.TransportMessageHeaders"/>).</summary>
     public static string? FindTransactionId(string? headerBlock)
     {
         if (string.IsNullOrEmpty(headerBlock))

@@ -91,7 +91,7 @@ public class EveryOperationTests(ITestOutputHelper output)
                 BaseShape = BaseShape.Default,
                 IncludeMimeContent = true,
                 BodyType = BodyType.Text,
-                AdditionalProperties = [FieldUri.Categories, FieldUri.Flag, _messageFlags, new IndexedFieldUri("contacts:EmailAddress", "EmailAddress1")],
+                AdditionalProperties = [FieldUri.Categories, FieldUri.Flag, FieldUri.InternetMessageHeaders, _messageFlags, new IndexedFieldUri("contacts:EmailAddress", "EmailAddress1")],
             },
         });
         Assert.Equal(["Subject of AAMkAGItemA==", "Subject of AAMkAGItemB=="], items.Select(r => r.GetValueOrThrow().Subject));
@@ -197,6 +197,7 @@ public class EveryOperationTests(ITestOutputHelper output)
         });
         Assert.Contains("MaxEntriesReturned=\"50\" Offset=\"0\" BasePoint=\"Beginning\"", requests[9].BodyText, StringComparison.Ordinal);
         Assert.Contains("PropertySetId=\"6e2f4b7a-0c1d-4e5f-9a8b-7c6d5e4f3a2b\" PropertyName=\"MailShadowTransactionId\" PropertyType=\"String\"", requests[9].BodyText, StringComparison.Ordinal);
+        Assert.Contains("<t:FieldURI FieldURI=\"item:InternetMessageHeaders\" />", requests[10].BodyText, StringComparison.Ordinal);
         Assert.Contains("<t:ExtendedFieldURI PropertyTag=\"0x0E07\" PropertyType=\"Integer\" />", requests[12].BodyText, StringComparison.Ordinal);
         Assert.Contains(Convert.ToBase64String(_mime), requests[12].BodyText, StringComparison.Ordinal);
     }

@@ -82,6 +82,36 @@ public class ResponseReaderTests
         Assert.Equal("alice@example.test", item.From?.EmailAddress);
         Assert.Equal("<n@example.test>", item.InternetMessageId);
         Assert.True(item.IsRead);
+        Assert.Equal([new InternetMessageHeader("X-Test", "1")], item.InternetMessageHeaders);
+    }
+
+    [Fact]
+    public async Task GetItem_InternetMessageHeaders_AreReadAsPairsInOrder()
+    {
+        var envelope = Valid(Respond.Response("GetItem",
+            Respond.Success("GetItem", "<m:Items><t:Message><t:ItemId Id=\"item-1\"/>" +
+                "<t:InternetMessageHeaders>" +
+                "<t:InternetMessageHeader HeaderName=\"Received\">from a.example.org by b.example.test; Wed, 25 Nov 2026 10:00:00 +0000</t:InternetMessageHeader>" +
+                "<t:InternetMessageHeader HeaderName=\"X-MailShadow-Transaction-Id\">0192f0c2a4b87e6f9d1c2b3a4f5e6d7c</t:InternetMessageHeader>" +
+                "<t:InternetMessageHeader HeaderName=\"Subject\">Caf&#233; &amp; more</t:InternetMessageHeader>" +
+                "<t:InternetMessageHeader HeaderName=\"X-Empty\"></t:InternetMessageHeader>" +
+                "<t:InternetMessageHeader HeaderName=\"Received\">from c.example.org</t:InternetMessageHeader>" +
+                "</t:InternetMessageHeaders></t:Message></m:Items>"),
+            Respond.Success("GetItem", "<m:Items><t:Message><t:ItemId Id=\"item-2\"/><t:Subject>No headers asked</t:Subject></t:Message></m:Items>")));
+
+        var response = await Parse.ResponseAsync(new GetItemOperation(ItemShape.With(FieldUri.InternetMessageHeaders), [_item, _item]), envelope);
+
+        var withHeaders = response.Messages![0].GetValueOrThrow();
+        Assert.Equal(
+            [
+                new InternetMessageHeader("Received", "from a.example.org by b.example.test; Wed, 25 Nov 2026 10:00:00 +0000"),
+                new InternetMessageHeader("X-MailShadow-Transaction-Id", "0192f0c2a4b87e6f9d1c2b3a4f5e6d7c"),
+                new InternetMessageHeader("Subject", "Caf\u00e9 & more"),
+                new InternetMessageHeader("X-Empty", ""),
+                new InternetMessageHeader("Received", "from c.example.org"),
+            ],
+            withHeaders.InternetMessageHeaders);
+        Assert.Null(response.Messages[1].GetValueOrThrow().InternetMessageHeaders);
     }
 
     [Fact]

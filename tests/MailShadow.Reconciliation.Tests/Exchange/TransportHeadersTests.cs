@@ -50,6 +50,29 @@ public sealed class TransportHeadersTests
         Assert.Equal(BaseShape.IdOnly, ReconciliationProperties.SnapshotItemShape.BaseShape);
         Assert.Contains(ReconciliationProperties.CorrelationStamp, ReconciliationProperties.SnapshotItemShape.AdditionalProperties);
         Assert.Equal(9, ReconciliationProperties.SnapshotItemShape.AdditionalProperties.Count);
-        Assert.Equal(ExtendedPropertyPath.Tagged(0x007D, MapiPropertyType.String), Assert.Single(ReconciliationProperties.HeaderShape.AdditionalProperties));
+        Assert.Equal(FieldUri.InternetMessageHeaders, Assert.Single(ReconciliationProperties.HeaderShape.AdditionalProperties));
+    }
+
+    [Fact]
+    public void FindTransactionId_InHeaderPairs_TakesTheTopmostField_AnyCase()
+    {
+        var id = Tx(9);
+        InternetMessageHeader[] headers =
+        [
+            new("Received", "from mailshadow.example.test by ex1.example.test"),
+            new("x-mailshadow-transaction-id", $" {id.Value:D} "),
+            new("X-MailShadow-Transaction-Id", Tx(1).ToString()),
+        ];
+
+        Assert.Equal(id.ToString(), TransportHeaders.FindTransactionId(headers));
+    }
+
+    [Fact]
+    public void FindTransactionId_InHeaderPairs_WithoutAUsableField_IsNull()
+    {
+        Assert.Null(TransportHeaders.FindTransactionId((IEnumerable<InternetMessageHeader>?)null));
+        Assert.Null(TransportHeaders.FindTransactionId(Array.Empty<InternetMessageHeader>()));
+        Assert.Null(TransportHeaders.FindTransactionId([new InternetMessageHeader("X-MailShadow-Transaction-Id", "not-an-id"), new("X-MailShadow-Transaction-Id", Tx(2).ToString())]));
+        Assert.Null(TransportHeaders.FindTransactionId([new InternetMessageHeader("X-MailShadow-Transaction-Id-Copy", Tx(2).ToString())]));
     }
 }
