@@ -69,4 +69,7 @@ internal static partial class Log
 
     [LoggerMessage(9047, LogLevel.Information, "Site {Site}: connection closed after DATA without a reply (message stored: {Stored}).")]
     public static partial void ConnectionDropped(ILogger logger, string site, bool stored);
+
+    [LoggerMessage(9048, LogLevel.Information, "Site {Site}: every EWS sync state of {Mailbox} issued so far is invalid; new states carry generation {Generation}.")]
+    public static partial void SyncStatesInvalidated(ILogger logger, string site, string mailbox, int generation);
 }

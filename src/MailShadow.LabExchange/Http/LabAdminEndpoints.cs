@@ -20,6 +20,7 @@ internal static class LabAdminEndpoints
         lab.MapGet("/mailboxes", GetMailboxes);
         lab.MapGet("/mailboxes/{address}/items", GetItems);
         lab.MapGet("/mailboxes/{address}/items/{id}/mime", GetMime);
+        lab.MapPost("/mailboxes/{address}/invalidate-sync-states", InvalidateSyncStates);
         lab.MapGet("/stats", GetStats);
         lab.MapGet("/faults", GetFaults);
         lab.MapPost("/faults", (Delegate)AddFaultAsync);
@@ -88,6 +89,19 @@ internal static class LabAdminEndpoints
 
         var mime = store.GetMime(itemId);
         return mime.Succeeded ? Results.Bytes(mime.Value!, "message/rfc822") : NotFound($"No item '{itemId}' in mailbox '{address}'.");
+    }
+
+    private static IResult InvalidateSyncStates(HttpContext context, string address)
+    {
+        var site = Site(context);
+        var invalidated = site.Store.InvalidateSyncStates(address);
+        if (invalidated.Value is not { } generation)
+        {
+            return NotFound($"No mailbox '{address}'.");
+        }
+
+        Log.SyncStatesInvalidated(site.AdminLogger, site.SiteName, generation.Mailbox, generation.Generation);
+        return Results.Json(new LabSyncGenerationDto(generation.Mailbox, generation.Generation), LabJsonContext.Default.LabSyncGenerationDto);
     }
 
     private static IResult GetStats(HttpContext context)

@@ -14,4 +14,5 @@ namespace MailShadow.LabExchange.Http;
 [JsonSerializable(typeof(LabFaultDto))]
 [JsonSerializable(typeof(List<LabFaultDto>))]
 [JsonSerializable(typeof(LabErrorDto))]
+[JsonSerializable(typeof(LabSyncGenerationDto))]
 internal sealed partial class LabJsonContext : JsonSerializerContext;

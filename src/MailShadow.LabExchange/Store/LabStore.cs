@@ -254,5 +254,13 @@ public sealed partial class LabStore : IDisposable
                 mailbox.DeliveredTransactions.Add(transactionId);
             }
         }
+
+        foreach (var (address, generation) in state.SyncGenerations)
+        {
+            if (_mailboxes.TryGetValue(address, out var mailbox))
+            {
+                mailbox.SyncGeneration = generation;
+            }
+        }
     }
 }

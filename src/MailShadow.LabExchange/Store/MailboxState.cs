@@ -16,5 +16,8 @@ internal sealed class MailboxState(LabMailbox mailbox)
     /// <summary>Transaction ids already delivered to this mailbox, for duplicate delivery detection.</summary>
     public HashSet<string> DeliveredTransactions { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Bumped to make every EWS sync state issued so far for the mailbox invalid.</summary>
+    public int SyncGeneration { get; set; }
+
     public FolderState Root => Distinguished[LabDistinguishedFolder.Root];
 }

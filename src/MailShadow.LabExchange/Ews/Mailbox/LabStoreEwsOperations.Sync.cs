@@ -19,10 +19,17 @@ internal sealed partial class LabStoreEwsOperations
             yield break;
         }
 
+        var generation = store.GetSyncGeneration(found.Mailbox);
+        if (generation.Value is not { Generation: var current })
+        {
+            yield return Error<EwsSyncItemsMessage>(Code(generation.Error));
+            yield break;
+        }
+
         long after = 0;
         if (request.SyncState is { } text)
         {
-            if (!EwsSyncState.TryDecode(text, out var state) || state.Kind != EwsSyncKind.FolderItems || state.Scope != found.Id)
+            if (!EwsSyncState.TryDecode(text, out var state) || state.Kind != EwsSyncKind.FolderItems || state.Scope != found.Id || state.Generation != current)
             {
                 yield return Error<EwsSyncItemsMessage>(EwsResponseCodes.ErrorInvalidSyncStateData);
                 yield break;
@@ -44,7 +51,7 @@ internal sealed partial class LabStoreEwsOperations
         var ignored = request.Ignore.Select(reference => reference.Id).ToHashSet(StringComparer.Ordinal);
         yield return new EwsSyncItemsMessage
         {
-            SyncState = new EwsSyncState(EwsSyncKind.FolderItems, found.Id, page.Value!.Watermark).Encode(),
+            SyncState = new EwsSyncState(EwsSyncKind.FolderItems, found.Id, page.Value!.Watermark, current).Encode(),
             IncludesLastItemInRange = page.Value.IncludesLast,
             Changes = ItemChanges(page.Value.Changes, ignored, set, request, session),
         };
@@ -62,10 +69,17 @@ internal sealed partial class LabStoreEwsOperations
 
         // An absent SyncFolderId and "root" are different syncs, as in Exchange: their states are not interchangeable.
         var scopeKey = request.SyncFolder is null ? "" : top.Id;
+        var generation = store.GetSyncGeneration(top.Mailbox);
+        if (generation.Value is not { Generation: var current })
+        {
+            yield return Error<EwsSyncHierarchyMessage>(Code(generation.Error));
+            yield break;
+        }
+
         long after = 0;
         if (request.SyncState is { } text)
         {
-            if (!EwsSyncState.TryDecode(text, out var state) || state.Kind != EwsSyncKind.FolderHierarchy || state.Scope != scopeKey)
+            if (!EwsSyncState.TryDecode(text, out var state) || state.Kind != EwsSyncKind.FolderHierarchy || state.Scope != scopeKey || state.Generation != current)
             {
                 yield return Error<EwsSyncHierarchyMessage>(EwsResponseCodes.ErrorInvalidSyncStateData);
                 yield break;
@@ -83,7 +97,7 @@ internal sealed partial class LabStoreEwsOperations
 
         yield return new EwsSyncHierarchyMessage
         {
-            SyncState = new EwsSyncState(EwsSyncKind.FolderHierarchy, scopeKey, page.Value!.Watermark).Encode(),
+            SyncState = new EwsSyncState(EwsSyncKind.FolderHierarchy, scopeKey, page.Value!.Watermark, current).Encode(),
             IncludesLastFolderInRange = page.Value.IncludesLast,
             Changes = FolderChanges(page.Value.Changes, top, request, session),
         };

@@ -24,6 +24,8 @@ internal sealed class LabCommit
 
     public List<(string Mailbox, string TransactionId)> Deliveries { get; } = [];
 
+    public List<(string Mailbox, int Generation)> SyncGenerations { get; } = [];
+
     /// <summary>The highest change number and id sequence handed out so far, so numbers are never reused.</summary>
     public long ChangeNumber { get; set; }
 

@@ -18,6 +18,9 @@ internal sealed class LabPersistedState
 
     public List<(string Mailbox, string TransactionId)> Deliveries { get; } = [];
 
+    /// <summary>The mailboxes whose sync states were invalidated, with their current generation.</summary>
+    public List<(string Mailbox, int Generation)> SyncGenerations { get; } = [];
+
     public long ChangeNumber { get; set; }
 
     public long Sequence { get; set; }

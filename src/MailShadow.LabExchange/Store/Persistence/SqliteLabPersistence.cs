@@ -23,6 +23,7 @@ internal sealed class SqliteLabPersistence : ILabPersistence
     private readonly SqliteCommand _insertItemChange;
     private readonly SqliteCommand _insertFolderChange;
     private readonly SqliteCommand _insertDelivery;
+    private readonly SqliteCommand _upsertSyncGeneration;
     private readonly SqliteCommand _setMeta;
     private readonly SqliteCommand _readMime;
 
@@ -59,6 +60,10 @@ internal sealed class SqliteLabPersistence : ILabPersistence
             """);
         _insertDelivery = Prepare("""
             INSERT OR IGNORE INTO deliveries (mailbox, transaction_id) VALUES ($mailbox, $transaction_id)
+            """);
+        _upsertSyncGeneration = Prepare("""
+            INSERT INTO sync_generations (mailbox, generation) VALUES ($mailbox, $generation)
+            ON CONFLICT (mailbox) DO UPDATE SET generation = excluded.generation
             """);
         _setMeta = Prepare("""
             INSERT INTO lab_meta (key, value) VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value
@@ -194,6 +199,11 @@ internal sealed class SqliteLabPersistence : ILabPersistence
                 Run(_insertDelivery, transaction, ("$mailbox", mailbox), ("$transaction_id", transactionId));
             }
 
+            foreach (var (mailbox, generation) in commit.SyncGenerations)
+            {
+                Run(_upsertSyncGeneration, transaction, ("$mailbox", mailbox), ("$generation", generation));
+            }
+
             Run(_setMeta, transaction, ("$key", "change_number"), ("$value", commit.ChangeNumber));
             Run(_setMeta, transaction, ("$key", "sequence"), ("$value", commit.Sequence));
             transaction.Commit();
@@ -228,7 +238,7 @@ internal sealed class SqliteLabPersistence : ILabPersistence
         foreach (var command in new[]
         {
             _upsertMailbox, _upsertFolder, _deleteFolder, _deleteFolderChanges, _insertItem, _updateItem, _rewriteItem,
-            _deleteItem, _insertItemChange, _insertFolderChange, _insertDelivery, _setMeta, _readMime,
+            _deleteItem, _insertItemChange, _insertFolderChange, _insertDelivery, _upsertSyncGeneration, _setMeta, _readMime,
         })
         {
             command.Dispose();
@@ -341,10 +351,19 @@ internal sealed class SqliteLabPersistence : ILabPersistence
         }
 
         command.CommandText = "SELECT mailbox, transaction_id FROM deliveries";
-        using var deliveries = command.ExecuteReader();
-        while (deliveries.Read())
+        using (var deliveries = command.ExecuteReader())
         {
-            state.Deliveries.Add((deliveries.GetString(0), deliveries.GetString(1)));
+            while (deliveries.Read())
+            {
+                state.Deliveries.Add((deliveries.GetString(0), deliveries.GetString(1)));
+            }
+        }
+
+        command.CommandText = "SELECT mailbox, generation FROM sync_generations";
+        using var generations = command.ExecuteReader();
+        while (generations.Read())
+        {
+            state.SyncGenerations.Add((generations.GetString(0), generations.GetInt32(1)));
         }
     }
 

@@ -3,6 +3,8 @@ namespace MailShadow.LabExchange.Store.Persistence;
 /// <summary>The lab store's own SQLite schema (nothing else reads it).</summary>
 internal static class SqliteLabSchema
 {
+    // Tables added later are created IF NOT EXISTS on open and only ever read when present, so adding one keeps the
+    // version: a database written by a newer build still opens in an older one.
     public const int Version = 1;
 
     public const string Create = """
@@ -58,5 +60,8 @@ internal static class SqliteLabSchema
             mailbox TEXT NOT NULL COLLATE NOCASE,
             transaction_id TEXT NOT NULL,
             PRIMARY KEY (mailbox, transaction_id)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS sync_generations (
+            mailbox TEXT PRIMARY KEY COLLATE NOCASE,
+            generation INTEGER NOT NULL) WITHOUT ROWID;
         """;
 }
