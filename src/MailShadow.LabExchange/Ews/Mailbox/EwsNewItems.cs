@@ -18,6 +18,7 @@ internal static class EwsNewItems
         bool? read = null;
         LabFlagStatus? flag = null;
         var flagsGiven = false;
+        DateTimeOffset? received = null;
         foreach (var property in content.ExtendedProperties)
         {
             if (!EwsExtendedKeys.IsValid(property))
@@ -27,6 +28,19 @@ internal static class EwsNewItems
 
             var key = EwsExtendedKeys.ToKey(property.Path);
             flagsGiven |= key.PropertyTag == EwsExtendedKeys.MessageFlagsTag;
+            if (key.PropertyTag == DeliveryTimeTag && key.PropertyType == "SystemTime")
+            {
+                // Exchange takes PR_MESSAGE_DELIVERY_TIME on a new item as its received time (migration tools and the
+                // reconciler's copies keep the original's); the lab computes the property from the received time.
+                if (!DateTimeOffset.TryParse(property.Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+                {
+                    return (null, EwsResponseCodes.ErrorInvalidExtendedPropertyValue);
+                }
+
+                received = time.ToUniversalTime();
+                continue;
+            }
+
             ApplySpecial(property, key, value => read = value, value => flag = value, (storedKey, stored) => properties[storedKey] = stored);
         }
 
@@ -43,8 +57,12 @@ internal static class EwsNewItems
             Categories = content.Categories ?? [],
             Importance = content.Importance is { } importance ? Enum.Parse<LabImportance>(importance) : null,
             ExtendedProperties = properties,
+            DateTimeReceived = received,
         }, null);
     }
+
+    /// <summary>PR_MESSAGE_DELIVERY_TIME.</summary>
+    private const int DeliveryTimeTag = 0x0E06;
 
     private static ExtendedPropertyKey FlagsKey => ExtendedPropertyKey.ForTag(EwsExtendedKeys.MessageFlagsTag, "Integer");
 
