@@ -6,6 +6,7 @@ var root = new RootCommand("MailShadow: mail continuity for Microsoft Exchange. 
     RunCommand.Create(),
     LabExchangeCommand.Create(),
     DemoCommand.Create(),
+    ReconcileCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();
