@@ -178,7 +178,10 @@ public sealed class AdminApiClient : IDisposable
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new AdminApiUnavailableException(url, $"no answer within {timeout?.TotalSeconds ?? 0:0} s", ex);
+            var reason = timeout is { } waited && deadline.IsCancellationRequested
+                ? string.Create(CultureInfo.InvariantCulture, $"no answer within {waited.TotalSeconds:0} s")
+                : $"no answer in time ({ex.Message})";
+            throw new AdminApiUnavailableException(url, reason, ex);
         }
     }
 
