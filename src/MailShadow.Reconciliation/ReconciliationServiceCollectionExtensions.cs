@@ -1,8 +1,10 @@
 using MailShadow.Reconciliation.Firewall;
 using MailShadow.Reconciliation.Planning;
+using MailShadow.Reconciliation.Reading;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MailShadow.Reconciliation;
@@ -12,7 +14,8 @@ public static class ReconciliationServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <see cref="CorruptionFirewallOptions"/> from <c>MailShadow:Reconciliation:Firewall</c> (validated at start,
-    /// every error with its key) and registers the <see cref="CorruptionFirewall"/> (the <see cref="RepairPlanner"/> is a pure function).
+    /// every error with its key) and registers the <see cref="CorruptionFirewall"/> and the <see cref="MailboxSnapshotReader"/>
+    /// (the <see cref="RepairPlanner"/> is a pure function).
     /// </summary>
     public static IServiceCollection AddReconciliation(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,6 +24,7 @@ public static class ReconciliationServiceCollectionExtensions
         services.AddOptions<CorruptionFirewallOptions>().Bind(configuration.GetSection(CorruptionFirewallOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CorruptionFirewallOptions>, CorruptionFirewallOptionsValidator>());
         services.TryAddSingleton<CorruptionFirewall>(provider => new CorruptionFirewall(provider.GetRequiredService<IOptions<CorruptionFirewallOptions>>()));
+        services.TryAddSingleton(provider => new MailboxSnapshotReader(provider.GetService<ILogger<MailboxSnapshotReader>>()));
         return services;
     }
 }
