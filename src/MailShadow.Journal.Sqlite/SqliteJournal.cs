@@ -27,6 +27,7 @@ public sealed class SqliteJournal : IJournal
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<SqliteJournal> _logger;
     private readonly JournalMetrics _metrics = new();
+    private readonly RecentPayloads _recent = new(RecentPayloads.DefaultCapacityBytes);
     private JournalWriter? _writer;
     private int _state;
 
@@ -168,14 +169,20 @@ public sealed class SqliteJournal : IJournal
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The payloads of recent appends are served from memory (the array appended, shared by every reader), so the
+    /// returned array must not be modified, nor an appended one after <see cref="AppendAsync"/>.
+    /// </remarks>
     /// <exception cref="KeyNotFoundException">The transaction is unknown or was purged by retention.</exception>
-    public async Task<byte[]> ReadPayloadAsync(TransactionId id, CancellationToken cancellationToken)
+    public Task<byte[]> ReadPayloadAsync(TransactionId id, CancellationToken cancellationToken)
     {
-        var payload = await ReadAsync(
-            (connection, token) => JournalQueries.ReadPayloadAsync(connection, id, token),
-            "The journal could not read a payload",
-            cancellationToken);
-        return payload ?? throw new KeyNotFoundException($"Transaction {id} is not in the journal (unknown, or purged by retention).");
+        // Only an open journal serves from memory; anything else takes the usual path and its usual failure.
+        if (Volatile.Read(ref _state) != StateOpen || cancellationToken.IsCancellationRequested || !_recent.TryGet(id, out var recent))
+        {
+            return ReadStoredPayloadAsync(id, cancellationToken);
+        }
+
+        return Task.FromResult(recent);
     }
 
     /// <inheritdoc />
@@ -259,7 +266,7 @@ public sealed class SqliteJournal : IJournal
             connection = _connections.OpenWriter();
             Schema.Ensure(connection, Path);
             var (reset, last) = Recovery.Run(connection);
-            var writer = new JournalWriter(_connections, new WriterStatements(connection), last, _maxBatchSize, _timeProvider, _metrics, _logger);
+            var writer = new JournalWriter(_connections, new WriterStatements(connection), last, _maxBatchSize, _timeProvider, _metrics, _recent, _logger);
             _writer = writer;
             writer.Start();
             if (Interlocked.CompareExchange(ref _state, StateOpen, StateOpening) != StateOpening)
@@ -296,6 +303,15 @@ public sealed class SqliteJournal : IJournal
         StateDisposed => throw JournalErrors.Closed(),
         _ => throw new InvalidOperationException("The journal is not open; call OpenAsync first."),
     };
+
+    private async Task<byte[]> ReadStoredPayloadAsync(TransactionId id, CancellationToken cancellationToken)
+    {
+        var payload = await ReadAsync(
+            (connection, token) => JournalQueries.ReadPayloadAsync(connection, id, token),
+            "The journal could not read a payload",
+            cancellationToken);
+        return payload ?? throw new KeyNotFoundException($"Transaction {id} is not in the journal (unknown, or purged by retention).");
+    }
 
     private async Task<T> ReadAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> query, string what, CancellationToken cancellationToken)
     {

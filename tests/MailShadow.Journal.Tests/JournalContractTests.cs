@@ -237,6 +237,7 @@ public abstract class JournalContractTests : IAsyncLifetime
         Assert.Equal(id, again.Id);
         var record = await journal.GetAsync(id, Token);
         Assert.Equal(100, record!.PayloadLength);
+        Assert.Equal(Transactions.Payload(100, seed: 100), await journal.ReadPayloadAsync(id, Token));
         Assert.Equal(SiteState.Applied, record.Sites.Single(s => s.Site == Primary).State);
         Assert.Equal(1, (await journal.GetStatisticsAsync(Token)).TotalTransactions);
     }

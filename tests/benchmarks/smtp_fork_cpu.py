@@ -172,7 +172,7 @@ def main():
                 time.sleep(3)
             perf = None
             if args.perf and i == args.rounds - 1:
-                perf = subprocess.Popen(["perf", "record", "-F", "499", "-g", "-p", str(ms_proc.pid), "-o", args.perf],
+                perf = subprocess.Popen(["perf", "record", "-F", "999", "-g", "-p", str(ms_proc.pid), "-o", args.perf],
                                         stdout=subprocess.DEVNULL, stderr=open(os.path.join(work, "perf.log"), "wb"))
                 time.sleep(1)
             r = run_round(ms_proc.pid, port, sinks, args.count, args.size, args.sessions, args.timeout)

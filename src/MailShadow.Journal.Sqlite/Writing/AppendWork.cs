@@ -44,6 +44,14 @@ internal sealed class AppendWork : TaskCompletionSource<JournalAppendResult>, IJ
 
     public int PayloadBytes => _payload.Length;
 
+    public TransactionId Id => _id;
+
+    /// <summary>The bytes bound for the payload row (the caller's array when it was a whole one).</summary>
+    public byte[] Payload => _payload;
+
+    /// <summary>True when this append wrote a new transaction (not skipped, refused or already there).</summary>
+    public bool Stored { get; private set; }
+
     public void Execute(WriterStatements statements, BatchContext batch)
     {
         if (_cancellationToken.IsCancellationRequested)
@@ -67,6 +75,7 @@ internal sealed class AppendWork : TaskCompletionSource<JournalAppendResult>, IJ
                 batch.LastSequence = sequence;
                 batch.Appended++;
                 _result = new JournalAppendResult(_id, sequence, batch.Now);
+                Stored = true;
             }
             else
             {
@@ -79,6 +88,7 @@ internal sealed class AppendWork : TaskCompletionSource<JournalAppendResult>, IJ
         catch (SqliteException exception) when (JournalErrors.IsItemError(exception) && statements.InTransaction)
         {
             statements.RollbackToSavepoint();
+            Stored = false;
             Rejection = new ArgumentException($"Transaction {_id} cannot be stored: {exception.Message}", exception);
         }
     }

@@ -25,6 +25,8 @@ internal sealed class JournalWriter
     private readonly TimeProvider _timeProvider;
     private readonly JournalMetrics _metrics;
     private readonly ILogger _logger;
+    private readonly RecentPayloads _recent;
+    private readonly List<(Model.TransactionId Id, byte[] Payload)> _stored = [];
     private readonly int _maxBatchSize;
     private readonly BatchContext _batch = new();
     private readonly List<IJournalWork> _items;
@@ -43,8 +45,10 @@ internal sealed class JournalWriter
         int maxBatchSize,
         TimeProvider timeProvider,
         JournalMetrics metrics,
+        RecentPayloads recent,
         ILogger logger)
     {
+        _recent = recent;
         _connections = connections;
         _statements = statements;
         _lastSequence = lastSequence;
@@ -157,6 +161,7 @@ internal sealed class JournalWriter
         }
 
         _lastSequence = _batch.LastSequence;
+        RememberPayloads();
         if (_batch.Appended > 0)
         {
             // Publish the sequence before waking waiters: a waiter that sees the new signal must also see the sequence.
@@ -174,6 +179,32 @@ internal sealed class JournalWriter
                 LogRejection(work, rejection);
             }
         }
+    }
+
+    /// <summary>Before the commit is published, so a reader that learns of a new transaction finds its payload in memory.</summary>
+    private void RememberPayloads()
+    {
+        if (_batch.Purged > 0)
+        {
+            _recent.Clear();
+        }
+
+        if (_batch.Appended == 0)
+        {
+            return;
+        }
+
+        _stored.Clear();
+        foreach (var work in _items)
+        {
+            if (work is AppendWork { Stored: true } append)
+            {
+                _stored.Add((append.Id, append.Payload));
+            }
+        }
+
+        _recent.Add(_stored);
+        _stored.Clear();
     }
 
     private void FailBatch(Exception exception)

@@ -54,6 +54,7 @@ public sealed class SqliteJournalContractTests : JournalContractTests
 
         Assert.Equal(60, stored.Select(r => r.Sequence).Distinct().Count());
         Assert.Null(await journal.GetAsync(tooBig, Token));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => journal.ReadPayloadAsync(tooBig, Token));
         Assert.Equal(60, (await journal.GetStatisticsAsync(Token)).TotalTransactions);
         Assert.Equal(0, meter.Sum("mailshadow.journal.commit.failures"));
     }
