@@ -8,14 +8,21 @@ namespace MailShadow.Delivery.Smtp.Transport;
 /// </summary>
 internal sealed class RawBodyPart : MimePart
 {
-    private readonly ReadOnlyMemory<byte> _content;
+    private ReadOnlyMemory<byte> _content;
 
     public RawBodyPart(ReadOnlyMemory<byte> content, bool eightBit)
     {
+        SetContent(content, eightBit);
+    }
+
+    /// <summary>Replaces the content, so that a connection can send every message through one part.</summary>
+    public void SetContent(ReadOnlyMemory<byte> content, bool eightBit)
+    {
         _content = content;
-        if (eightBit)
+        var encoding = eightBit ? ContentEncoding.EightBit : ContentEncoding.Default;
+        if (ContentTransferEncoding != encoding)
         {
-            ContentTransferEncoding = ContentEncoding.EightBit;
+            ContentTransferEncoding = encoding;
         }
     }
 

@@ -10,6 +10,7 @@ namespace MailShadow.Delivery.Smtp.Transport;
 internal sealed class SiteConnection : IAsyncDisposable
 {
     private readonly DeliverySmtpClient _client;
+    private readonly OutgoingMessage.Builder _outgoing = new();
 
     private SiteConnection(DeliverySmtpClient client, long number, DateTimeOffset openedAt)
     {
@@ -124,7 +125,7 @@ internal sealed class SiteConnection : IAsyncDisposable
             return new SendResult(invalid, Ambiguous: false, ConnectionReusable: true);
         }
 
-        var outgoing = OutgoingMessage.Create(payload);
+        var outgoing = _outgoing.Create(payload);
         var recorder = new SendRecorder(recipients);
         _client.Recorder = recorder;
         _client.CurrentSize = outgoing.Size;
@@ -168,6 +169,7 @@ internal sealed class SiteConnection : IAsyncDisposable
         finally
         {
             _client.Recorder = null;
+            _outgoing.Release();
         }
     }
 
@@ -188,6 +190,7 @@ internal sealed class SiteConnection : IAsyncDisposable
         finally
         {
             _client.Dispose();
+            _outgoing.Dispose();
         }
     }
 

@@ -37,6 +37,35 @@ public sealed class OutgoingMessageTests
     }
 
     [Fact]
+    public async Task OneBuilderForManyPayloads_WritesEachExactly_AndMarksEachOwnEncoding()
+    {
+        using var builder = new OutgoingMessage.Builder();
+        var payloads = ((IEnumerable<object[]>)Payloads_).Select(row => (string)row[0])
+            .Append("Subject: x\r\n\r\n\u00fcber\r\n")
+            .Append("Subject: x\r\n\r\nplain again\r\n")
+            .Select((message, i) => i % 3 == 0 ? Encoding.UTF8.GetBytes(message) : Infrastructure.Payloads.Stamp(TransactionId.New(), message))
+            .ToList();
+
+        foreach (var payload in payloads)
+        {
+            var outgoing = builder.Create(payload);
+            var format = outgoing.Format.Clone();
+            format.NewLineFormat = NewLineFormat.Dos;
+            using var written = new MemoryStream();
+            await outgoing.Message.WriteToAsync(format, written);
+
+            Assert.Equal(Encoding.UTF8.GetString(payload), Encoding.UTF8.GetString(written.ToArray()));
+            var eightBit = payload.Any(b => b >= 0x80);
+            if (outgoing.Message.Body is RawBodyPart body)
+            {
+                Assert.Equal(eightBit, body.ContentTransferEncoding == ContentEncoding.EightBit);
+            }
+
+            builder.Release();
+        }
+    }
+
+    [Fact]
     public void EightBitPayload_IsMarkedEightBit_SoMailKitAnnouncesIt()
     {
         var eightBit = OutgoingMessage.Create(Encoding.UTF8.GetBytes("Subject: x\r\n\r\nüber\r\n"));
