@@ -42,7 +42,7 @@ internal sealed class ApplyingHarness : IAsyncDisposable
 
     public TwoSites Sites { get; }
 
-    public SqliteJournal Journal { get; }
+    public SqliteJournal Journal { get; private set; }
 
     public SqliteReconciliationStore Store { get; }
 
@@ -68,6 +68,14 @@ internal sealed class ApplyingHarness : IAsyncDisposable
     }
 
     /// <summary>The service account's client on a site, impersonating the mailbox, speaking the site's version.</summary>
+    /// <summary>Closes the journal and opens it again, as after a crash: work left InFlight becomes ambiguous Pending.</summary>
+    public async Task ReopenJournalAsync(CancellationToken cancellationToken)
+    {
+        await Journal.DisposeAsync();
+        Journal = new SqliteJournal(new SqliteJournalOptions { Path = JournalPath }, TimeProvider.System, Loggers.CreateLogger<SqliteJournal>());
+        await Journal.OpenAsync(cancellationToken);
+    }
+
     public EwsClient Client(SiteName site, string mailbox = TwoSites.Alice)
     {
         lock (_clients)
