@@ -41,7 +41,7 @@ internal static class ReconcileText
         var headline = report.Outcome switch
         {
             PlanDecisionOutcome.Decided when decision == RepairPlanStatus.Approved =>
-                string.Create(_culture, $"{report.Mailbox}: approved{plan}; {report.RepairsJournaled} repairs journaled for the passive site."),
+                $"{report.Mailbox}: approved{plan}; {Repairs(report.RepairsJournaled)} journaled for the passive site.",
             PlanDecisionOutcome.Decided => $"{report.Mailbox}: discarded{plan}; nothing of it is applied and the next pass is full.",
             PlanDecisionOutcome.AlreadyDecided => $"{report.Mailbox}: the plan{plan} was already decided; nothing changed.",
             _ => $"{report.Mailbox}: no held plan to decide.",
@@ -78,9 +78,9 @@ internal static class ReconcileText
         text.AppendLine(mailbox.Outcome switch
         {
             PassOutcome.InSync => $"{mailbox.Mailbox}: in sync.",
-            PassOutcome.Applied => string.Create(_culture, $"{mailbox.Mailbox}: applied {mailbox.Applied} of {count} repairs ({mailbox.Failed} failed, {mailbox.Skipped} skipped)."),
-            PassOutcome.Planned => string.Create(_culture, $"{mailbox.Mailbox}: {count} repairs planned (dry run: nothing applied or stored)."),
-            PassOutcome.Held => string.Create(_culture, $"{mailbox.Mailbox}: HELD: {count} repairs wait for an operator; nothing has been applied."),
+            PassOutcome.Applied => string.Create(_culture, $"{mailbox.Mailbox}: applied {mailbox.Applied} of {Repairs(count)} ({mailbox.Failed} failed, {mailbox.Skipped} skipped)."),
+            PassOutcome.Planned => string.Create(_culture, $"{mailbox.Mailbox}: {Repairs(count)} planned (dry run: nothing applied or stored)."),
+            PassOutcome.Held => string.Create(_culture, $"{mailbox.Mailbox}: HELD: {Repairs(count)} wait for an operator; nothing has been applied."),
             PassOutcome.Blocked => $"{mailbox.Mailbox}: blocked: the pass did not run.",
             _ => $"{mailbox.Mailbox}: FAILED: the pass could not finish; it runs again later and nothing is lost.",
         });
@@ -117,6 +117,8 @@ internal static class ReconcileText
         var stats = mailbox.Statistics;
         text.AppendLine(CultureInfo.InvariantCulture, $"  Read {stats.ItemsRead} items, compared {stats.FoldersCompared} folders ({stats.EwsCalls} EWS calls), copied {Bytes(stats.BytesCopied)}, in {Duration(stats.Elapsed)}.");
     }
+
+    private static string Repairs(int count) => count == 1 ? "1 repair" : string.Create(_culture, $"{count} repairs");
 
     private static void Indented(StringBuilder text, string block)
     {
