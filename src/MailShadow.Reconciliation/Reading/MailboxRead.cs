@@ -7,7 +7,8 @@ namespace MailShadow.Reconciliation.Reading;
 
 /// <summary>
 /// One read of a mailbox on both sites. Folders are paired as the planner pairs them; each pair is synced on both
-/// sides, and listed whole on both unless both syncs were incremental and found nothing.
+/// sides, and listed whole on both unless both syncs were incremental and found nothing. Pairs are read one after
+/// another, the two sides of a pair at once.
 /// </summary>
 internal sealed class MailboxRead
 {
@@ -82,14 +83,15 @@ internal sealed class MailboxRead
         var reason = ReasonToList(syncs[0], syncs[1]);
         if (reason is { } why)
         {
-            var listed = await Task.WhenAll(_active.ListAsync(active, syncs[0], cancellationToken), _passive.ListAsync(passive, syncs[1], cancellationToken));
-            _itemsListed += listed[0] + listed[1];
+            syncs = await Task.WhenAll(_active.ListAsync(active, syncs[0], cancellationToken), _passive.ListAsync(passive, syncs[1], cancellationToken));
+            var (activeItems, passiveItems) = (syncs[0]?.Items?.Count ?? 0, syncs[1]?.Items?.Count ?? 0);
+            _itemsListed += activeItems + passiveItems;
             _foldersListed += (active is null ? 0 : 1) + (passive is null ? 0 : 1);
-            Log.FolderListed(_logger, _request.Mailbox, path, why, listed[0], listed[1]);
+            Log.FolderListed(_logger, _request.Mailbox, path, why, activeItems, passiveItems);
         }
 
-        _active.Add(active, listed: reason is not null);
-        _passive.Add(passive, listed: reason is not null);
+        _active.Record(active, syncs[0], listed: reason is not null);
+        _passive.Record(passive, syncs[1], listed: reason is not null);
         _foldersDone += (active is null ? 0 : 1) + (passive is null ? 0 : 1);
         _progress?.Report(new ReadProgress(_foldersDone, _foldersTotal, _itemsListed));
     }
@@ -158,36 +160,39 @@ internal sealed class MailboxRead
                 Log.SyncStateRejected(_read._logger, _read._request.Mailbox, Site.Value, path, folder.Id);
             }
 
-            // A full read returns every state: the caller may have deleted the stored ones before it.
-            if (_usable is null || !_stored.TryGetValue(folder.Id, out var old) || old != sync.State)
-            {
-                lock (_read._states)
-                {
-                    _read._states.Add(new SyncStateUpdate(Site, folder.Id, sync.State));
-                }
-            }
-
             return sync;
         }
 
-        /// <summary>Lists the folder whole (reusing a sync from scratch, which already holds every item); returns the count.</summary>
-        public async Task<int> ListAsync(FolderSnapshot? folder, FolderSync? sync, CancellationToken cancellationToken)
+        /// <summary>
+        /// The folder's every item (a sync from scratch already holds them; after an incremental sync the folder is synced
+        /// again from scratch), queued for their headers.
+        /// </summary>
+        public async Task<FolderSync?> ListAsync(FolderSnapshot? folder, FolderSync? sync, CancellationToken cancellationToken)
         {
             if (folder is null || sync is null)
             {
-                return 0;
+                return sync;
             }
 
-            var items = sync.Items ?? await Reader.ListAsync(folder.Id, cancellationToken);
-            await Headers.AddAsync(items, cancellationToken);
-            return items.Count;
+            var listed = sync.Items is null ? await Reader.ListAsync(folder.Id, cancellationToken) : sync;
+            await Headers.AddAsync(listed.Items!, cancellationToken);
+            return listed;
         }
 
-        public void Add(FolderSnapshot? folder, bool listed)
+        /// <summary>Adds the folder to the snapshot and its new sync state to the updates.</summary>
+        public void Record(FolderSnapshot? folder, FolderSync? sync, bool listed)
         {
-            if (folder is not null)
+            if (folder is null || sync is null)
             {
-                Folders.Add(folder with { ItemsListed = listed });
+                return;
+            }
+
+            Folders.Add(folder with { ItemsListed = listed });
+
+            // A full read returns every state: the caller may have deleted the stored ones before it.
+            if (_usable is null || !_stored.TryGetValue(folder.Id, out var old) || old != sync.State)
+            {
+                _read._states.Add(new SyncStateUpdate(Site, folder.Id, sync.State));
             }
         }
 

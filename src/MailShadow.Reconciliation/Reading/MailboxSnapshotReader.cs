@@ -14,8 +14,9 @@ namespace MailShadow.Reconciliation.Reading;
 /// <item>Each folder is synced (SyncFolderItems) from its stored state on each site. A pair whose syncs were both
 /// incremental and reported nothing is not listed: an unchanged mailbox costs a request per folder and site, whatever
 /// it holds. Any other pair — a change on either side, a side without a state or whose state the server refused, a
-/// folder without counterpart — is listed whole on both sites (a sync from scratch is the listing; otherwise FindItem),
-/// and the header blocks of its items are read in batches (GetItem) for the transaction header.</item>
+/// folder without counterpart — is listed whole on both sites by a sync from scratch (which a side without a usable
+/// state has just done; unlike FindItem's offset paging it cannot skip an item deleted meanwhile), and the header
+/// blocks of its items are read in batches (GetItem) for the transaction header.</item>
 /// <item>New sync states are returned, not stored: the caller stores them only after the repairs are journaled.</item>
 /// </list>
 /// Throttling and transient errors are retried by the EWS client; any other failure throws, so a partial snapshot —

@@ -12,8 +12,11 @@ namespace MailShadow.Reconciliation.Reading;
 /// </summary>
 internal sealed class SiteReader(SnapshotSite site, ReadCounter counter)
 {
-    /// <summary>FindItem and FindFolder page size (Exchange's default throttling policy allows 1 000).</summary>
+    /// <summary>FindFolder page size (Exchange's default throttling policy allows 1 000).</summary>
     public const int PageSize = 1000;
+
+    /// <summary>How often the folder tree is read again when it changed while it was paged.</summary>
+    public const int TreeAttempts = 3;
 
     /// <summary>SyncFolderItems' largest page.</summary>
     public const int SyncPageSize = 512;
@@ -38,7 +41,8 @@ internal sealed class SiteReader(SnapshotSite site, ReadCounter counter)
 
     /// <summary>
     /// The folders under <c>msgfolderroot</c>: one batched GetFolder for the root and the distinguished folders, then
-    /// FindFolder (deep) page by page. Search folders are left out: they hold no items of their own.
+    /// FindFolder (deep) page by page, read again if the tree changed between pages. Search folders are left out: they
+    /// hold no items of their own.
     /// </summary>
     public async Task<SiteTree> ReadTreeAsync(CancellationToken cancellationToken)
     {
@@ -57,34 +61,18 @@ internal sealed class SiteReader(SnapshotSite site, ReadCounter counter)
             wellKnown.TryAdd(found[i].GetValueOrThrow().Id!.Id, _wellKnownNames[i - 1]);
         }
 
-        var folders = new List<FolderSnapshot>();
-        var request = new FindFolderRequest(new FolderId(rootId)) { Shape = _treeShape, Traversal = FolderTraversal.Deep, MaxEntriesReturned = PageSize };
-        var offset = 0;
-        while (true)
+        for (var attempt = 1; ; attempt++)
         {
-            var page = (await _client.FindFolderAsync(request with { Offset = offset }, cancellationToken)).GetValueOrThrow();
-            counter.Add(1);
-            foreach (var folder in page.Folders)
-            {
-                if (folder.Kind == FolderKind.SearchFolder || folder.Id is null)
-                {
-                    continue;
-                }
-
-                folders.Add(new FolderSnapshot(folder.Id.Id, folder.ParentFolderId?.Id ?? rootId, folder.DisplayName ?? "")
-                {
-                    WellKnownName = wellKnown.GetValueOrDefault(folder.Id.Id),
-                    FolderClass = folder.FolderClass,
-                    TotalCount = folder.TotalCount,
-                });
-            }
-
-            if (page.IncludesLastItemInRange || page.Folders.Count == 0)
+            if (await FindFoldersAsync(rootId, wellKnown, cancellationToken) is { } folders)
             {
                 return new SiteTree(rootId, folders);
             }
 
-            offset = Advance(offset, page.IndexedPagingOffset, "FindFolder");
+            if (attempt == TreeAttempts)
+            {
+                throw new EwsProtocolException(
+                    $"The folder tree of site {Site.Site} kept changing while it was read ({TreeAttempts} attempts); a tree with a folder missing could plan its deletion.");
+            }
         }
     }
 
@@ -107,24 +95,15 @@ internal sealed class SiteReader(SnapshotSite site, ReadCounter counter)
         return new FolderSync(state, FromStoredState: false, Changed: false, Rejected: storedState is not null, items);
     }
 
-    /// <summary>Every item of a folder, FindItem page by page.</summary>
-    public async Task<IReadOnlyList<ItemSnapshot>> ListAsync(string folderId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every item of a folder, by a sync from scratch, with the state it ends at. Not FindItem: its offset paging skips
+    /// an item whenever one before it is deleted between two pages, and an active item missing from a listing would
+    /// have its passive copy deleted. A sync pages by the server's change watermark and cannot skip.
+    /// </summary>
+    public async Task<FolderSync> ListAsync(string folderId, CancellationToken cancellationToken)
     {
-        var items = new List<ItemSnapshot>();
-        var request = new FindItemRequest(new FolderId(folderId)) { Shape = ReconciliationProperties.SnapshotItemShape, MaxEntriesReturned = PageSize };
-        var offset = 0;
-        while (true)
-        {
-            var page = (await _client.FindItemAsync(request with { Offset = offset }, cancellationToken)).GetValueOrThrow();
-            counter.Add(1);
-            items.AddRange(page.Items.Where(item => item.Id is not null).Select(item => ItemSnapshots.From(item, folderId)));
-            if (page.IncludesLastItemInRange || page.Items.Count == 0)
-            {
-                return items;
-            }
-
-            offset = Advance(offset, page.IndexedPagingOffset, "FindItem");
-        }
+        var (state, items) = await SyncAllAsync(folderId, cancellationToken);
+        return new FolderSync(state, FromStoredState: false, Changed: false, Rejected: false, items);
     }
 
     /// <summary>
@@ -210,6 +189,50 @@ internal sealed class SiteReader(SnapshotSite site, ReadCounter counter)
             {
                 return (state, [.. items.Values]);
             }
+        }
+    }
+
+    /// <summary>
+    /// One paged FindFolder walk, or null when the tree changed between pages (offset paging may then have skipped a
+    /// folder): the view's size moved, or the folders seen do not add up to it.
+    /// </summary>
+    private async Task<List<FolderSnapshot>?> FindFoldersAsync(string rootId, Dictionary<string, string> wellKnown, CancellationToken cancellationToken)
+    {
+        var folders = new List<FolderSnapshot>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var request = new FindFolderRequest(new FolderId(rootId)) { Shape = _treeShape, Traversal = FolderTraversal.Deep, MaxEntriesReturned = PageSize };
+        int? total = null;
+        var offset = 0;
+        while (true)
+        {
+            var page = (await _client.FindFolderAsync(request with { Offset = offset }, cancellationToken)).GetValueOrThrow();
+            counter.Add(1);
+            if ((total ??= page.TotalItemsInView) != page.TotalItemsInView)
+            {
+                return null;
+            }
+
+            foreach (var folder in page.Folders)
+            {
+                if (folder.Id is null || !seen.Add(folder.Id.Id) || folder.Kind == FolderKind.SearchFolder)
+                {
+                    continue;
+                }
+
+                folders.Add(new FolderSnapshot(folder.Id.Id, folder.ParentFolderId?.Id ?? rootId, folder.DisplayName ?? "")
+                {
+                    WellKnownName = wellKnown.GetValueOrDefault(folder.Id.Id),
+                    FolderClass = folder.FolderClass,
+                    TotalCount = folder.TotalCount,
+                });
+            }
+
+            if (page.IncludesLastItemInRange || page.Folders.Count == 0)
+            {
+                return offset == 0 || seen.Count == total ? folders : null;
+            }
+
+            offset = Advance(offset, page.IndexedPagingOffset, "FindFolder");
         }
     }
 

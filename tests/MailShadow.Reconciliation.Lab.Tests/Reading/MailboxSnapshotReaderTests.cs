@@ -1,5 +1,7 @@
 using MailShadow.Ews.Model;
+using MailShadow.Ews;
 using MailShadow.Ews.Requests;
+using MailShadow.LabExchange.Ews.Faults;
 using MailShadow.Reconciliation.Lab.Tests.Support;
 using MailShadow.Reconciliation.Planning;
 using MailShadow.Reconciliation.Reading;
@@ -90,6 +92,8 @@ public sealed class MailboxSnapshotReaderTests
         var first = await harness.ReadAsync();
         Assert.Equal(720, first.Active.Items.Count);
         Assert.Equal(1440, first.Statistics.ItemsRead);
+        // Per site: tree; a sync from scratch per folder (two pages of 512 for the inbox); 720 headers in batches of 100.
+        Assert.Equal(2 * (TreeCallsPerSite + 12 + 8), first.Statistics.EwsCalls);
 
         var second = await harness.ReadAsync();
 
@@ -116,7 +120,7 @@ public sealed class MailboxSnapshotReaderTests
         await harness.CreateItemsAsync(harness.Passive, DistinguishedFolderId.Inbox, Item("<i1@example.org>", "I1", Tx(3)));
         await harness.ReadAsync();
 
-        // Read on the passive side only: the active side's sync finds nothing, yet it is listed too (by FindItem).
+        // Read on the passive side only: the active side's sync finds nothing, yet it is listed too.
         await harness.UpdateAsync(harness.Passive, passiveIds[0], ItemFieldChange.SetIsRead(true));
         var read = await harness.ReadAsync();
 
@@ -126,7 +130,7 @@ public sealed class MailboxSnapshotReaderTests
         Assert.Equal(2, read.Passive.Items.Count);
         Assert.True(read.Passive.Items.Single(i => i.Id == passiveIds[0]).Properties.IsRead);
         Assert.Equal("tx:" + Tx(2), read.Passive.Items.Single(i => i.Id == passiveIds[1]).CorrelationStamp);
-        // Tree; 7 incremental syncs per site; the changed pair listed by FindItem on both sides; one header batch per site.
+        // Tree; 7 incremental syncs per site; the changed pair synced from scratch on both sides; one header batch per site.
         Assert.Equal((2 * (TreeCallsPerSite + 7)) + 2 + 2, read.Statistics.EwsCalls);
         Assert.Equal(2, read.Statistics.FoldersListed);
 
@@ -257,6 +261,34 @@ public sealed class MailboxSnapshotReaderTests
         Assert.Equal("tx:" + Tx(2), plan.OfType<CopyItemRepair>().Single().CorrelationStamp);
         Assert.Equal("tx:" + Tx(3), plan.OfType<SoftDeleteItemRepair>().Single().CorrelationKey);
         Assert.True(plan.OfType<UpdateItemPropertiesRepair>().Single().Changes.IsRead);
+    }
+
+    [Fact]
+    public async Task ThrottledSyncs_AreRetriedByTheClient_AndTheReadCompletes()
+    {
+        await using var harness = await StartAsync();
+        await harness.CreateItemsAsync(harness.Active, DistinguishedFolderId.Inbox, Item("<a@example.org>", "A", Tx(1)));
+        await harness.SetFaultsAsync(TwoSites.PrimarySite, new EwsFaultRule { Kind = EwsFaultKind.Throttle, Count = 2, BackOffMilliseconds = 10, Operations = ["SyncFolderItems"] });
+
+        var read = await harness.ReadAsync();
+
+        Assert.Single(read.Active.Items);
+        Assert.Equal(12, read.Statistics.FoldersListed);
+    }
+
+    [Fact]
+    public async Task ASiteThatKeepsFailing_FailsTheRead_WithoutASnapshotOrStates()
+    {
+        await using var harness = await StartAsync();
+        await harness.CreateItemsAsync(harness.Passive, DistinguishedFolderId.Inbox, Item("<a@example.org>", "A", Tx(1)));
+        await harness.ReadAsync();
+        var stored = new Dictionary<string, string>(harness.PassiveStates);
+        await harness.SetFaultsAsync(TwoSites.StandbySite, new EwsFaultRule { Kind = EwsFaultKind.Http500, Operations = ["GetItem"] });
+        await harness.CreateItemsAsync(harness.Passive, DistinguishedFolderId.Inbox, Item("<b@example.org>", "B", Tx(2)));
+
+        await Assert.ThrowsAsync<EwsHttpStatusException>(() => harness.ReadAsync());
+
+        Assert.Equal(stored, harness.PassiveStates);
     }
 
     /// <summary>Reports on the caller's thread, so the list is complete when the read returns.</summary>

@@ -1,8 +1,12 @@
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using MailKit.Net.Smtp;
 using MailShadow.Ews;
 using MailShadow.Ews.Model;
 using MailShadow.Ews.Requests;
+using MailShadow.LabExchange.Ews.Faults;
 using MailShadow.Model;
 using MailShadow.Reconciliation.Exchange;
 using MailShadow.Reconciliation.Lab.Tests.Support;
@@ -119,6 +123,15 @@ internal sealed class ReaderHarness : IAsyncDisposable
         MimeContent = Mime(messageId, subject, transaction),
         ExtendedProperties = stamp is null ? [] : [new ExtendedProperty(ReconciliationProperties.CorrelationStamp, stamp)],
     };
+
+    /// <summary>Injects EWS faults into a site through its admin API (empty to clear them).</summary>
+    public async Task SetFaultsAsync(SiteName site, params EwsFaultRule[] rules)
+    {
+        using var admin = new HttpClient { BaseAddress = Sites.Server(site).HttpAddress, Timeout = TimeSpan.FromSeconds(20) };
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+        using var response = await admin.PostAsJsonAsync("lab/faults/ews", new EwsFaultSet { Rules = rules }, options, Token);
+        Assert.True(response.IsSuccessStatusCode, $"POST /lab/faults/ews: {(int)response.StatusCode}");
+    }
 
     public static TransactionId Tx(int n) => new(new Guid(n, 0x4d53, 0x7000, 0x80, 0, 0, 0, 0, 0, 0, 2));
 
