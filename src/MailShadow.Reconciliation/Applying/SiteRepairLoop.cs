@@ -29,6 +29,7 @@ internal sealed class SiteRepairLoop : IAsyncDisposable
     private readonly Dictionary<string, MailboxQueue> _mailboxes = new(StringComparer.Ordinal);
     private readonly Queue<MailboxQueue> _ready = new();
     private readonly PriorityQueue<MailboxQueue, DateTimeOffset> _waiting = new();
+    private readonly HashSet<MailboxQueue> _drained = [];
     private readonly Channel<RepairCompletion> _completions = Channel.CreateUnbounded<RepairCompletion>(new UnboundedChannelOptions { SingleReader = true });
     private readonly List<Task> _attempts = [];
     private readonly CancellationTokenSource _stopping = new();
@@ -159,7 +160,11 @@ internal sealed class SiteRepairLoop : IAsyncDisposable
             {
                 Schedule(mailbox);
             }
-            else if (!mailbox.Truncated)
+            else if (mailbox.Truncated)
+            {
+                _drained.Add(mailbox);
+            }
+            else
             {
                 _mailboxes.Remove(mailbox.Mailbox);
             }
@@ -227,6 +232,11 @@ internal sealed class SiteRepairLoop : IAsyncDisposable
                 {
                     // Left in the journal: read again from LoadedThrough once this mailbox's queue drains.
                     mailbox.Truncated = true;
+                    if (mailbox.Count == 0 && !mailbox.Running)
+                    {
+                        _drained.Add(mailbox);
+                    }
+
                     continue;
                 }
 
@@ -248,16 +258,12 @@ internal sealed class SiteRepairLoop : IAsyncDisposable
     /// </summary>
     private async Task RefillAsync()
     {
-        if (_held >= WindowCapacity)
+        if (_held >= WindowCapacity || _drained.Count == 0)
         {
             return;
         }
 
-        var drained = _mailboxes.Values.Where(static m => m.Truncated && m.Count == 0 && !m.Running).ToDictionary(static m => m.Mailbox, StringComparer.Ordinal);
-        if (drained.Count == 0)
-        {
-            return;
-        }
+        var drained = _drained.ToDictionary(static m => m.Mailbox, StringComparer.Ordinal);
 
         var full = new HashSet<string>(StringComparer.Ordinal);
         var position = drained.Values.Min(static m => m.LoadedThrough);
@@ -305,6 +311,11 @@ internal sealed class SiteRepairLoop : IAsyncDisposable
             if (done && !full.Contains(mailbox.Mailbox))
             {
                 mailbox.Truncated = false;
+            }
+
+            if (mailbox.Count > 0 || !mailbox.Truncated)
+            {
+                _drained.Remove(mailbox);
             }
 
             if (mailbox.Count == 0 && !mailbox.Truncated)

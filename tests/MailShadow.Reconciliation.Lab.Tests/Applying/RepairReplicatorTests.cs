@@ -157,6 +157,42 @@ public sealed class RepairReplicatorTests(ITestOutputHelper output)
         Assert.Contains("ambiguous", requeued.Detail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Replicator_WithMoreRepairsForOneMailboxThanItHolds_AppliesThemAllInOrder_WithoutHoldingBackAnother()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var ct = timeout.Token;
+        await using var harness = await ApplyingHarness.StartAsync(output, minimumLevel: Microsoft.Extensions.Logging.LogLevel.Warning);
+        var aliceRoot = await harness.FolderIdAsync(_passive, DistinguishedFolderNames.MsgFolderRoot, ct);
+        var aliceFolder = await harness.CreateFolderAsync(_passive, aliceRoot, "Name 0", ct);
+        var bobRoot = await harness.FolderIdAsync(_passive, DistinguishedFolderNames.MsgFolderRoot, ct, TwoSites.Bob);
+        var bobFolder = await harness.CreateFolderAsync(_passive, bobRoot, "Bob", ct, TwoSites.Bob);
+        var count = SiteRepairLoop.MailboxCapacity + 64;
+        var renames = Enumerable.Range(1, count)
+            .Select(i => (Repair)new RenameFolderRepair(aliceFolder, "active-a", $"Name {i - 1}", $"Name {i}", $"/Name {i}"))
+            .ToList();
+        var alice = await AppendAsync(harness, TwoSites.Alice, _passive, renames, ct);
+        var bob = await AppendAsync(harness, TwoSites.Bob, _passive, [new RenameFolderRepair(bobFolder, "active-b", "Bob", "Bob renamed", "/Bob renamed")], ct);
+
+        await using var host = await ReplicatorHost.StartAsync(harness, ReplicatorHost.Settings(harness), ct);
+        await WaitUntilAsync(async () => (await StatusAsync(harness, alice[^1], ct)).State == SiteState.Applied, ct);
+
+        Assert.Equal($"Name {count}", harness.Sites.Store(_passive).GetFolder(aliceFolder).Value!.DisplayName);
+        var applied = new List<DateTimeOffset>();
+        foreach (var id in alice)
+        {
+            var status = await StatusAsync(harness, id, ct);
+            Assert.Equal(SiteState.Applied, status.State);
+            Assert.Equal(1, status.Attempts);
+            applied.Add(status.UpdatedAt);
+        }
+
+        Assert.Equal(applied.Order(), applied);
+        var bobStatus = await StatusAsync(harness, bob[0], ct);
+        Assert.Equal(SiteState.Applied, bobStatus.State);
+        Assert.True(bobStatus.UpdatedAt < applied[^1], "bob's repair waited for all of alice's");
+    }
+
     private static async Task<List<TransactionId>> AppendAsync(ApplyingHarness harness, string mailbox, SiteName target, IEnumerable<Repair> repairs, CancellationToken ct)
     {
         var planId = Guid.NewGuid();

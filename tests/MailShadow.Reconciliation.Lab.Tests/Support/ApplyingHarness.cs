@@ -52,9 +52,9 @@ internal sealed class ApplyingHarness : IAsyncDisposable
 
     public string JournalPath => Path.Combine(_directory, "journal.db");
 
-    public static async Task<ApplyingHarness> StartAsync(ITestOutputHelper output, string standbyVersion = "Exchange2016")
+    public static async Task<ApplyingHarness> StartAsync(ITestOutputHelper output, string standbyVersion = "Exchange2016", LogLevel minimumLevel = LogLevel.Debug)
     {
-        var loggers = TestOutputLoggerProvider.Factory(output);
+        var loggers = TestOutputLoggerProvider.Factory(output, minimumLevel);
         var sites = await TwoSites.StartAsync(standbyVersion: standbyVersion);
         var directory = Path.Combine(Path.GetTempPath(), "mailshadow-applier-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
