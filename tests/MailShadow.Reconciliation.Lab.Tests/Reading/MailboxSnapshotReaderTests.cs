@@ -1,5 +1,5 @@
-using MailShadow.Ews.Model;
 using MailShadow.Ews;
+using MailShadow.Ews.Model;
 using MailShadow.Ews.Requests;
 using MailShadow.LabExchange.Ews.Faults;
 using MailShadow.Reconciliation.Lab.Tests.Support;
