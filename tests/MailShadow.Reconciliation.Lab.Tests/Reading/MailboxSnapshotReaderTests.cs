@@ -164,6 +164,30 @@ public sealed class MailboxSnapshotReaderTests
         Assert.Equal((passiveIds[0], activeKeep), (move.PassiveItemId, move.ActiveFolderId));
     }
 
+    [Fact]
+    public async Task FolderRenamedOnTheActiveSide_PairedByTheIdMap_IsNotListed_NorItsChild()
+    {
+        await using var harness = await StartAsync();
+        var activeClients = await harness.CreateFolderAsync(harness.Active, "Clients");
+        var activeAcme = await harness.CreateFolderAsync(harness.Active, "Acme", new FolderId(activeClients));
+        var passiveClients = await harness.CreateFolderAsync(harness.Passive, "Clients");
+        var passiveAcme = await harness.CreateFolderAsync(harness.Passive, "Acme", new FolderId(passiveClients));
+        await harness.CreateItemsAsync(harness.Active, new FolderId(activeAcme), Item("<c@example.org>", "C", Tx(1)));
+        await harness.CreateItemsAsync(harness.Passive, new FolderId(passiveAcme), Item("<c@example.org>", "C", Tx(1)));
+        harness.KnownFolderPairs[activeClients] = passiveClients;
+        await harness.ReadAsync();
+
+        (await harness.Active.UpdateFolderAsync(new UpdateFolderRequest([new FolderUpdate(new FolderId(activeClients), [FolderFieldChange.SetDisplayName("Customers")])]), harness.Token))
+            .Single().EnsureSuccess();
+        var read = await harness.ReadAsync();
+
+        // "/Customers/Acme" and "/Clients/Acme" pair as the planner pairs them (under paired parents), so nothing is listed.
+        Assert.Equal(0, read.Statistics.FoldersListed);
+        var rename = Assert.IsType<RenameFolderRepair>(Assert.Single(RepairPlanner.Plan(
+            new ReconciliationInput(TwoSites.Alice, read.Active, read.Passive) { KnownFolderPairs = harness.KnownFolderPairs }).Repairs));
+        Assert.Equal((passiveClients, "Clients", "Customers"), (rename.PassiveFolderId, rename.OldName, rename.NewName));
+    }
+
     [Theory]
     [InlineData("garbage")]
     [InlineData("foreign")]
