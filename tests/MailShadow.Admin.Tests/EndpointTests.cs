@@ -146,6 +146,31 @@ public sealed class EndpointTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Reconcile_WhenTheApplianceStopsDuringAPass_Answers503AndStops()
+    {
+        var host = await AdminHost.StartAsync(output);
+        await using var _ = host;
+        host.Service.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var request = host.Request(HttpMethod.Post, "/admin/reconcile", content: new StringContent("{}", Encoding.UTF8, new MediaTypeHeaderValue("application/json")));
+        // A client of its own: the harness disposes its client when it stops.
+        using var http = new HttpClient { BaseAddress = host.Address };
+        var sending = http.SendAsync(request);
+        for (var i = 0; i < 500 && host.Service.Requests.IsEmpty; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Single(host.Service.Requests);
+        var stopping = host.DisposeAsync().AsTask();
+        using var response = await sending.WaitAsync(TimeSpan.FromSeconds(30));
+        await stopping.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("the appliance is stopping", await response.Content.ReadAsStringAsync());
+        Assert.Contains(host.Logs.Events, e => e.EventId == 6001);
+    }
+
+    [Fact]
     public async Task Health_AnswersOk()
     {
         await using var host = await AdminHost.StartAsync(output);

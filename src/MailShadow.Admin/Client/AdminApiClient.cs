@@ -170,7 +170,8 @@ public sealed class AdminApiClient : IDisposable
         }
         catch (HttpRequestException ex)
         {
-            throw new AdminApiUnavailableException(url, ex.InnerException is { } inner ? $"{ex.Message} ({inner.Message})" : ex.Message, ex);
+            var reason = ex.InnerException is { } inner && !ex.Message.Contains(inner.Message, StringComparison.Ordinal) ? $"{ex.Message} ({inner.Message})" : ex.Message;
+            throw new AdminApiUnavailableException(url, reason, ex);
         }
         catch (IOException ex)
         {

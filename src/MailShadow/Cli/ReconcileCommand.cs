@@ -82,7 +82,8 @@ internal static class ReconcileCommand
         }
         catch (AdminApiUnavailableException ex)
         {
-            await error.WriteLineAsync($"mailshadow reconcile: {ex.Message} Is the appliance running (mailshadow run) with this configuration?");
+            await error.WriteLineAsync($"mailshadow reconcile: {ex.Message}");
+            await error.WriteLineAsync("  Is the appliance running (mailshadow run) with this configuration?");
             return ReconcileExitCodes.Unavailable;
         }
         catch (AdminApiException ex)
