@@ -82,7 +82,20 @@ internal sealed class RepairAttemptRunner(
             outcome = RepairOutcome.Retry($"unexpected {ex.GetType().Name}: {ex.Message}", outcomeUnknown: true);
         }
 
-        return await ConcludeAsync(mailbox, work, repair.Kind, outcome, attempts, abort);
+        try
+        {
+            return await ConcludeAsync(mailbox, work, repair.Kind, outcome, attempts, abort);
+        }
+        catch (JournalException ex)
+        {
+            // The outcome is not durable and the journal still says InFlight: whatever the attempt did, the next one
+            // must check the site before applying anything.
+            Log.JournalUpdateFailed(logger, work.Id, site, ex);
+            work.Ambiguous = true;
+            work.Attempts = attempts;
+            work.Detail = RepairAttemptDetail.Ambiguous();
+            return new RepairCompletion(mailbox, RepairAttemptEnd.NotStarted, time.GetUtcNow() + options.RetryInitialDelay);
+        }
     }
 
     private async Task<RepairCompletion> ConcludeAsync(MailboxQueue mailbox, RepairWork work, RepairKind kind, RepairOutcome outcome, int attempts, CancellationToken abort)

@@ -193,6 +193,36 @@ public sealed class RepairReplicatorTests(ITestOutputHelper output)
         Assert.True(bobStatus.UpdatedAt < applied[^1], "bob's repair waited for all of alice's");
     }
 
+    [Fact]
+    public async Task Replicator_GivesUpAfterMaxAttempts_AndAnUnreadableRepairFails_ThenTheMailboxGoesOn()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var ct = timeout.Token;
+        await using var harness = await ApplyingHarness.StartAsync(output);
+        var activeInbox = await harness.FolderIdAsync(_active, DistinguishedFolderNames.Inbox, ct);
+        var message = await harness.PutMessageAsync(_active, activeInbox, LabMail.Raw("never copied"), ct);
+        var passiveRoot = await harness.FolderIdAsync(_passive, DistinguishedFolderNames.MsgFolderRoot, ct);
+        var folder = await harness.CreateFolderAsync(_passive, passiveRoot, "Before", ct);
+        var copy = await AppendAsync(harness, TwoSites.Alice, _passive,
+            [new CopyItemRepair(message, activeInbox, "/Inbox", "item:" + message, ItemProperties.Default, true)], ct);
+        var unreadable = await harness.Journal.AppendAsync(
+            new NewTransaction(TransactionKind.Repair, [TwoSites.Alice], """{"planId":"00000000-0000-0000-0000-000000000001","repair":{"kind":"Teleport"}}""", ReadOnlyMemory<byte>.Empty, [_passive]), ct);
+        var rename = await AppendAsync(harness, TwoSites.Alice, _passive, [new RenameFolderRepair(folder, "active-f", "Before", "After", "/After")], ct);
+        await harness.SetFaultsAsync(_passive, new[] { new { kind = "Throttle", backOffMilliseconds = 10, operations = new[] { "CreateItem" } } }, ct);
+        var settings = ReplicatorHost.Settings(harness);
+        settings["MailShadow:Reconciliation:Replicator:MaxAttempts"] = "2";
+
+        await using var host = await ReplicatorHost.StartAsync(harness, settings, ct);
+        await WaitUntilAsync(async () => (await StatusAsync(harness, rename[0], ct)).State == SiteState.Applied, ct);
+
+        var gaveUp = await StatusAsync(harness, copy[0], ct);
+        Assert.Equal(SiteState.Failed, gaveUp.State);
+        Assert.Equal(2, gaveUp.Attempts);
+        Assert.StartsWith("gave up after 2 attempts", gaveUp.Reason, StringComparison.Ordinal);
+        Assert.Equal(SiteState.Failed, (await StatusAsync(harness, unreadable.Id, ct)).State);
+        Assert.Equal("After", harness.Sites.Store(_passive).GetFolder(folder).Value!.DisplayName);
+    }
+
     private static async Task<List<TransactionId>> AppendAsync(ApplyingHarness harness, string mailbox, SiteName target, IEnumerable<Repair> repairs, CancellationToken ct)
     {
         var planId = Guid.NewGuid();
