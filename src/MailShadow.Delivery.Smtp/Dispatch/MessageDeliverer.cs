@@ -196,7 +196,10 @@ internal sealed class MessageDeliverer(
         {
             counters.AddDelivered();
             metrics.Delivered(site);
-            Log.Delivered(logger, item.Id, site, verdict.Detail.Recipients.Count(r => r.Delivered), verdict.Detail.Recipients.FirstOrDefault(r => r.Delivered)?.Reply ?? "");
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                Log.Delivered(logger, item.Id, site, verdict.Detail.Recipients.Count(r => r.Delivered), verdict.Detail.Recipients.FirstOrDefault(r => r.Delivered)?.Reply ?? "");
+            }
         }
         else
         {

@@ -97,7 +97,10 @@ internal sealed class JournalMessageStore(
             return ex.Failure == JournalFailure.StorageFull ? Replies.StorageFull : Replies.JournalUnavailable;
         }
 
-        Log.MessageAccepted(logger, id.ToString(), payload.Length, recipients.Length, state.Remote);
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            Log.MessageAccepted(logger, id.ToString(), payload.Length, recipients.Length, state.Remote);
+        }
         return Replies.Queued(id);
     }
 

@@ -18,9 +18,13 @@ internal static class Columns
 
     public static TransactionId ReadId(SqliteDataReader reader, int ordinal)
     {
-        Span<byte> bytes = stackalloc byte[16];
-        using var stream = reader.GetStream(ordinal);
-        stream.ReadExactly(bytes);
+        // GetBytes copies from the row already in hand; GetStream would open an incremental blob handle per value.
+        var bytes = new byte[16];
+        if (reader.GetBytes(ordinal, 0, bytes, 0, bytes.Length) < bytes.Length)
+        {
+            throw new EndOfStreamException("A stored transaction id is shorter than 16 bytes.");
+        }
+
         return new TransactionId(new Guid(bytes, bigEndian: true));
     }
 
