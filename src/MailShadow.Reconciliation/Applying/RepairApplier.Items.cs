@@ -103,6 +103,7 @@ public sealed partial class RepairApplier
             return RepairOutcome.Applied(reason: "nothing to change");
         }
 
+        // The repair carries no change key, and the passive side follows the active one whatever its version says.
         var request = new UpdateItemRequest([new ItemUpdate(new ItemId(repair.PassiveItemId), changes)]) { ConflictResolution = ConflictResolution.AlwaysOverwrite };
         var result = (await context.TargetClient.UpdateItemAsync(request, cancellationToken))[0];
         if (!result.IsSuccess)

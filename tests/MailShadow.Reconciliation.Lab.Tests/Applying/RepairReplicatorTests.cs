@@ -174,8 +174,11 @@ public sealed class RepairReplicatorTests(ITestOutputHelper output)
         var alice = await AppendAsync(harness, TwoSites.Alice, _passive, renames, ct);
         var bob = await AppendAsync(harness, TwoSites.Bob, _passive, [new RenameFolderRepair(bobFolder, "active-b", "Bob", "Bob renamed", "/Bob renamed")], ct);
 
+        var started = TimeProvider.System.GetTimestamp();
         await using var host = await ReplicatorHost.StartAsync(harness, ReplicatorHost.Settings(harness), ct);
         await WaitUntilAsync(async () => (await StatusAsync(harness, alice[^1], ct)).State == SiteState.Applied, ct);
+        var elapsed = TimeProvider.System.GetElapsedTime(started);
+        output.WriteLine($"{count} repairs of one mailbox applied in {elapsed.TotalMilliseconds:0} ms ({count / elapsed.TotalSeconds:0} per second)");
 
         Assert.Equal($"Name {count}", harness.Sites.Store(_passive).GetFolder(aliceFolder).Value!.DisplayName);
         var applied = new List<DateTimeOffset>();
@@ -221,6 +224,47 @@ public sealed class RepairReplicatorTests(ITestOutputHelper output)
         Assert.StartsWith("gave up after 2 attempts", gaveUp.Reason, StringComparison.Ordinal);
         Assert.Equal(SiteState.Failed, (await StatusAsync(harness, unreadable.Id, ct)).State);
         Assert.Equal("After", harness.Sites.Store(_passive).GetFolder(folder).Value!.DisplayName);
+    }
+
+    [Fact]
+    public async Task Replicator_CopiesTwoMailboxesInParallel_EachMessageExactlyOnce()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var ct = timeout.Token;
+        await using var harness = await ApplyingHarness.StartAsync(output, minimumLevel: Microsoft.Extensions.Logging.LogLevel.Warning);
+        const int PerMailbox = 60;
+        var ids = new List<TransactionId>();
+        long bytes = 0;
+        foreach (var mailbox in new[] { TwoSites.Alice, TwoSites.Bob })
+        {
+            var inbox = await harness.FolderIdAsync(_active, DistinguishedFolderNames.Inbox, ct, mailbox);
+            var repairs = new List<Repair>();
+            for (var i = 0; i < PerMailbox; i++)
+            {
+                var raw = LabMail.Raw($"message {i}", to: mailbox);
+                bytes += raw.Length;
+                var item = await harness.PutMessageAsync(_active, inbox, raw, ct, mailbox);
+                repairs.Add(new CopyItemRepair(item, inbox, "/Inbox", "item:" + item, ItemProperties.Default, true));
+            }
+
+            ids.AddRange(await AppendAsync(harness, mailbox, _passive, repairs, ct));
+        }
+
+        var started = TimeProvider.System.GetTimestamp();
+        await using var host = await ReplicatorHost.StartAsync(harness, ReplicatorHost.Settings(harness), ct);
+        await WaitUntilAsync(async () => await CountAsync(harness, ids, SiteState.Applied, ct) == ids.Count, ct);
+        var elapsed = TimeProvider.System.GetElapsedTime(started);
+        output.WriteLine($"{ids.Count} copies ({bytes / 1024} KiB) applied in {elapsed.TotalMilliseconds:0} ms ({ids.Count / elapsed.TotalSeconds:0} per second)");
+
+        foreach (var mailbox in new[] { TwoSites.Alice, TwoSites.Bob })
+        {
+            var inbox = await harness.FolderIdAsync(_passive, DistinguishedFolderNames.Inbox, ct, mailbox);
+            var stamps = (await harness.ItemsAsync(_passive, inbox, ct, ItemShape.With(ReconciliationProperties.CorrelationStamp), mailbox))
+                .Select(item => item.GetExtendedProperty(ReconciliationProperties.CorrelationStamp)?.Value)
+                .ToList();
+            Assert.Equal(PerMailbox, stamps.Count);
+            Assert.Equal(PerMailbox, stamps.Distinct().Count());
+        }
     }
 
     private static async Task<List<TransactionId>> AppendAsync(ApplyingHarness harness, string mailbox, SiteName target, IEnumerable<Repair> repairs, CancellationToken ct)
