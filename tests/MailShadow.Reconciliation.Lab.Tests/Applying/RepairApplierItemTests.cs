@@ -62,14 +62,15 @@ public sealed class RepairApplierItemTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task CopyItem_ToAnExchange2010Site_SetsTheFlagAsFlagStatus()
+    public async Task CopyItem_ToAnExchange2010Site_SetsTheFlagAsFlagStatus_AndKeepsAnOldReceivedTime()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var ct = timeout.Token;
         await using var harness = await ApplyingHarness.StartAsync(output, standbyVersion: "Exchange2010_SP2");
         var activeInbox = await harness.FolderIdAsync(_active, DistinguishedFolderNames.Inbox, ct);
         var passiveInbox = await harness.FolderIdAsync(_passive, DistinguishedFolderNames.Inbox, ct);
-        var activeItem = await harness.PutMessageAsync(_active, activeInbox, LabMail.Raw("to an older server"), ct);
+        var received = new DateTimeOffset(2024, 3, 5, 6, 7, 8, TimeSpan.Zero);
+        var activeItem = await harness.PutMessageAsync(_active, activeInbox, LabMail.Raw("to an older server"), ct, received: received);
         var properties = new ItemProperties(false, MessageFlag.Flagged, [], MessageImportance.Low);
 
         var outcome = await harness.ApplyAsync(new CopyItemRepair(activeItem, activeInbox, "/Inbox", "item:" + activeItem, properties, null), ct);
@@ -79,6 +80,8 @@ public sealed class RepairApplierItemTests(ITestOutputHelper output)
         Assert.Equal(LabFlagStatus.Flagged, copy.FlagStatus);
         Assert.False(copy.IsRead);
         Assert.Equal(LabImportance.Low, copy.Importance);
+        Assert.Equal(received, copy.DateTimeReceived);
+        Assert.Equal(received, harness.Sites.Store(_active).GetItem(activeItem).Value!.DateTimeReceived);
     }
 
     [Fact]

@@ -118,9 +118,15 @@ internal sealed class ApplyingHarness : IAsyncDisposable
     }
 
     /// <summary>Saves a received (not draft) message in a folder over EWS, as an IMAP gateway appends mail.</summary>
-    public async Task<string> PutMessageAsync(SiteName site, string folderId, byte[] mime, CancellationToken cancellationToken, string mailbox = TwoSites.Alice, bool isRead = false, string? stamp = null)
+    public async Task<string> PutMessageAsync(
+        SiteName site, string folderId, byte[] mime, CancellationToken cancellationToken, string mailbox = TwoSites.Alice, bool isRead = false, string? stamp = null, DateTimeOffset? received = null)
     {
         var properties = new List<ExtendedProperty> { ExtendedProperty.Of(ExtendedPropertyPath.Tagged(0x0E07, MapiPropertyType.Integer), isRead ? 1 : 0) };
+        if (received is { } time)
+        {
+            properties.Add(ExtendedProperty.Of(ExtendedPropertyPath.Tagged(0x0E06, MapiPropertyType.SystemTime), time));
+        }
+
         if (stamp is not null)
         {
             properties.Add(new ExtendedProperty(ReconciliationProperties.CorrelationStamp, stamp));
