@@ -8,10 +8,10 @@ the process's utime+stime per message from /proc, split by thread name, measured
 until both sinks hold every message (so ingress, journal and delivery to both sites are all in it).
 
 usage: sudo -E tests/benchmarks/smtp_fork_cpu.py [--warmup 3000] [--count 5000] [--rounds 3] [--size 4096]
-         [--sessions 20] [--env NAME=VALUE ...] [--trace FILE] [--perf FILE] [--keep]
+         [--sessions 20] [--env NAME=VALUE ...] [--perf FILE] [--dll PATH] [--json FILE] [--keep]
   --env     extra environment for the MailShadow process (runtime knobs such as DOTNET_TieredPGO=0)
   --perf    record `perf record -g` over the last round (with --env DOTNET_PerfMapEnabled=1 for .NET frames)
-  --trace   also record a dotnet-trace CPU-sampling trace (speedscope format) over the last round
+  --dll     the MailShadow build to run (default: this tree's Release build), e.g. an older build to compare
 Needs root (smtp-sink drops to the postfix user) and a Release build (dotnet build src/MailShadow -c Release).
 """
 
@@ -109,7 +109,6 @@ def main():
     p.add_argument("--timeout", type=int, default=300)
     p.add_argument("--env", action="append", default=[])
     p.add_argument("--dll", default=os.path.join(repo, "src/MailShadow/bin/Release/net10.0/mailshadow.dll"))
-    p.add_argument("--trace")
     p.add_argument("--perf", help="record `perf record -g` over the last round into this file (add --env DOTNET_PerfMapEnabled=1)")
     p.add_argument("--json")
     p.add_argument("--keep", action="store_true")
@@ -162,14 +161,6 @@ def main():
                 args.warmup, w["cpu_ms_per_msg"], w["accepted_rate"], w["both_rate"], " ".join(w["loadavg"])), flush=True)
         rounds = []
         for i in range(args.rounds):
-            tracer = None
-            if args.trace and i == args.rounds - 1:
-                tool = shutil.which("dotnet-trace") or os.path.expanduser("~/.dotnet/tools/dotnet-trace")
-                tracer = subprocess.Popen([tool, "collect", "-p", str(ms_proc.pid), "--profile", "dotnet-sampled-thread-time",
-                                           "--format", "Speedscope", "-o", args.trace],
-                                          stdout=open(os.path.join(work, "trace.log"), "wb"), stderr=subprocess.STDOUT,
-                                          stdin=subprocess.PIPE)
-                time.sleep(3)
             perf = None
             if args.perf and i == args.rounds - 1:
                 perf = subprocess.Popen(["perf", "record", "-F", "999", "-g", "-p", str(ms_proc.pid), "-o", args.perf],
@@ -178,10 +169,6 @@ def main():
             r = run_round(ms_proc.pid, port, sinks, args.count, args.size, args.sessions, args.timeout)
             if perf is not None:
                 m.stop_process(perf, signal.SIGINT, grace=60)
-            if tracer is not None:
-                tracer.stdin.write(b"\n")
-                tracer.stdin.flush()
-                tracer.wait(timeout=120)
             rounds.append(r)
             top = ", ".join("%s %.3f" % kv for kv in list(r["threads_ms_per_msg"].items())[:6])
             print("round %d %5d msgs  %.3f ms CPU/msg  accepted %d/s  both %d/s  load %s\n        threads: %s" % (
