@@ -1,4 +1,5 @@
 using MailShadow.Reconciliation.Firewall;
+using MailShadow.Reconciliation.Passes;
 using MailShadow.Reconciliation.Planning;
 using MailShadow.Reconciliation.Reading;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +26,26 @@ public static class ReconciliationServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CorruptionFirewallOptions>, CorruptionFirewallOptionsValidator>());
         services.TryAddSingleton<CorruptionFirewall>(provider => new CorruptionFirewall(provider.GetRequiredService<IOptions<CorruptionFirewallOptions>>()));
         services.TryAddSingleton(provider => new MailboxSnapshotReader(provider.GetService<ILogger<MailboxSnapshotReader>>()));
+        return services;
+    }
+
+    /// <summary>
+    /// Adds passes on top of <see cref="AddReconciliation"/>: binds <see cref="ReconciliationOptions"/> from
+    /// <c>MailShadow:Reconciliation</c> (validated at start), and registers the <see cref="MailboxSnapshotReader"/>, the
+    /// <see cref="IReconciliationService"/> and the <see cref="ReconciliationScheduler"/>. Needs <c>IJournal</c>,
+    /// <c>IReconciliationStore</c>, <c>IEwsClientFactory</c> and <c>IRoleSource</c> registered by the host.
+    /// </summary>
+    public static IServiceCollection AddReconciliationPasses(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddReconciliation(configuration);
+        services.AddOptions<ReconciliationOptions>().Bind(configuration.GetSection(ReconciliationOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReconciliationOptions>, ReconciliationOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(provider => new MailboxSnapshotReader(provider.GetService<ILogger<MailboxSnapshotReader>>()));
+        services.TryAddSingleton<IReconciliationService, ReconciliationService>();
+        services.AddHostedService<ReconciliationScheduler>();
         return services;
     }
 }

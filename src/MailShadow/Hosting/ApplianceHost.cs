@@ -1,8 +1,14 @@
+using MailShadow.Admin;
 using MailShadow.Delivery.Smtp;
+using MailShadow.Ews;
 using MailShadow.Ingress.Smtp;
 using MailShadow.Journal.Sqlite;
+using MailShadow.Journal.Sqlite.Reconciliation;
 using MailShadow.Model;
 using MailShadow.Model.Configuration;
+using MailShadow.Reconciliation;
+using MailShadow.Reconciliation.Applying;
+using MailShadow.Reconciliation.Passes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -11,7 +17,7 @@ using Microsoft.Extensions.Options;
 
 namespace MailShadow.Hosting;
 
-/// <summary>Composes the appliance: journal, SMTP ingress, SMTP delivery. The only place the stages meet.</summary>
+/// <summary>Composes the appliance: journal, SMTP ingress, SMTP delivery, reconciliation, admin API. The only place the stages meet.</summary>
 internal static class ApplianceHost
 {
     public static IHost Build(IConfiguration configuration, string? dataDirectoryOverride, Action<ILoggingBuilder>? configureLogging = null)
@@ -38,12 +44,28 @@ internal static class ApplianceHost
         services.AddHostedService<RetentionService>();
         services.AddSmtpIngress(configuration.GetSection("MailShadow:Ingress:Smtp"));
         services.AddSmtpDelivery(configuration.GetSection("MailShadow:Delivery"));
+        var acceptedDomains = configuration.GetSection("MailShadow:Ingress:Smtp:AcceptedDomains").Get<string[]>() ?? [];
         services.PostConfigure<SmtpDeliveryOptions>(delivery =>
         {
             // DSNs to our own domains go to every site; others leave through the active site.
-            var accepted = configuration.GetSection("MailShadow:Ingress:Smtp:AcceptedDomains").Get<string[]>() ?? [];
-            delivery.AcceptedDomains = [.. accepted];
+            delivery.AcceptedDomains = [.. acceptedDomains];
         });
+
+        // Reconciliation: EWS clients per site, the id map and sync states beside the journal, repairs applied by
+        // the replicator, passes on a schedule and on demand through the admin API.
+        services.AddEws(configuration);
+        services.AddSqliteReconciliationStore();
+        services.AddHostedService<ReconciliationStoreLifetimeService>();
+        services.AddRepairReplicator(configuration);
+        services.AddReconciliationPasses(configuration);
+        services.PostConfigure<ReconciliationOptions>(reconciliation =>
+        {
+            if (reconciliation.Mailboxes.Count == 0 && reconciliation.DiscoveryDomains.Count == 0)
+            {
+                reconciliation.DiscoveryDomains = [.. acceptedDomains];
+            }
+        });
+        services.AddAdminApi(configuration);
 
         return builder.Build();
     }

@@ -27,6 +27,19 @@ internal sealed class LabAdminClient(Uri baseAddress) : IDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    public async Task SetEwsFaultsAsync(object faults)
+    {
+        using var response = await _http.PostAsJsonAsync("lab/faults/ews", faults);
+        Assert.True(response.IsSuccessStatusCode, $"POST /lab/faults/ews: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>Makes the site reject every EWS sync state it issued for the mailbox, as a mailbox move does.</summary>
+    public async Task InvalidateSyncStatesAsync(string mailbox)
+    {
+        using var response = await _http.PostAsync($"lab/mailboxes/{Uri.EscapeDataString(mailbox)}/invalidate-sync-states", content: null);
+        Assert.True(response.IsSuccessStatusCode, $"invalidate-sync-states: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
     public async Task ClearFaultsAsync()
     {
         using var response = await _http.DeleteAsync("lab/faults");

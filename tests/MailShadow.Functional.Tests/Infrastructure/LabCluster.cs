@@ -61,6 +61,10 @@ internal sealed class LabCluster : IAsyncDisposable
         // Tests wait for drains; production-sized back-off would only make them slow.
         mailShadow["Delivery"]!["RetryInitialDelay"] = "00:00:00.200";
         mailShadow["Delivery"]!["RetryMaxDelay"] = "00:00:01";
+
+        // Reconciliation would repair on its own what delivery tests deliberately leave different; the tests that
+        // exercise it turn it on or run passes on demand.
+        mailShadow["Reconciliation"]!["Enabled"] = false;
         adjust?.Invoke(config);
         return new LabCluster(log, directory, config) { AppliancePort = appliance, Sites = sites };
     }
