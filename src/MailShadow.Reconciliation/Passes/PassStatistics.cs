@@ -8,5 +8,8 @@ namespace MailShadow.Reconciliation.Passes;
 /// <param name="Elapsed">Wall time of the pass.</param>
 public sealed record PassStatistics(int EwsCalls, int FoldersCompared, long ItemsRead, long BytesCopied, TimeSpan Elapsed)
 {
+    /// <summary>Of <see cref="Elapsed"/>, the time spent reading both sites and planning, before any repair was journaled.</summary>
+    public TimeSpan ReadElapsed { get; init; }
+
     public static PassStatistics None { get; } = new(0, 0, 0, 0, TimeSpan.Zero);
 }

@@ -175,7 +175,10 @@ public sealed class ReconciliationService : IReconciliationService
         var verdict = _firewall.Evaluate(plan);
         var planId = Guid.CreateVersion7(_time.GetUtcNow());
         var descriptions = plan.Repairs.Select(repair => repair.Describe()).ToList();
-        var statistics = new PassStatistics(read.Statistics.EwsCalls, plan.ComparedFolders.Count, read.Statistics.ItemsRead, 0, TimeSpan.Zero);
+        var statistics = new PassStatistics(read.Statistics.EwsCalls, plan.ComparedFolders.Count, read.Statistics.ItemsRead, 0, TimeSpan.Zero)
+        {
+            ReadElapsed = _time.GetElapsedTime(started),
+        };
         var notes = new List<string>(plan.Notes);
         if (read.Statistics.SyncStatesRejected > 0)
         {
