@@ -1,4 +1,3 @@
-using MailShadow.Ews;
 using MailShadow.Ews.Model;
 using MailShadow.Ews.Requests;
 using MailShadow.Journal.Reconciliation;
@@ -63,12 +62,5 @@ internal sealed class PassiveFolders(IReconciliationStore store)
             new IdMapEntry(context.Mailbox, IdMapKind.Folder, key, [new SiteObjectId(context.Source, activeFolderId), new SiteObjectId(context.Target, passiveId)]),
             cancellationToken);
         return passiveId;
-    }
-
-    /// <summary>The passive Deleted Items folder's id, or null when the server has none.</summary>
-    public static async Task<string?> DeletedItemsAsync(EwsClient client, CancellationToken cancellationToken)
-    {
-        var result = (await client.GetFolderAsync(new GetFolderRequest([DistinguishedFolderId.DeletedItems]) { Shape = FolderShape.IdOnly }, cancellationToken))[0];
-        return result.Value?.Id?.Id;
     }
 }

@@ -108,25 +108,16 @@ public sealed partial class RepairApplier
 
     private async Task<RepairOutcome> DeleteFolderAsync(RepairContext context, DeleteFolderRepair repair, CancellationToken cancellationToken)
     {
-        if (context.Ambiguous)
+        if (context.Ambiguous && await GetFolderAsync(context.TargetClient, repair.PassiveFolderId, cancellationToken) is null)
         {
-            // Moving a folder to Deleted Items twice would remove it from there for good: check first.
-            var current = await GetFolderAsync(context.TargetClient, repair.PassiveFolderId, cancellationToken);
-            if (current is null)
-            {
-                await RemoveAsync(context, IdMapKind.Folder, repair.PassiveFolderId, cancellationToken);
-                return RepairOutcome.Skipped($"the passive folder {repair.Path} is gone");
-            }
-
-            if (current.ParentFolderId?.Id is { } parent && parent == await PassiveFolders.DeletedItemsAsync(context.TargetClient, cancellationToken))
-            {
-                await RemoveAsync(context, IdMapKind.Folder, repair.PassiveFolderId, cancellationToken);
-                return RepairOutcome.Applied(reason: "an earlier attempt moved the folder to Deleted Items");
-            }
+            await RemoveAsync(context, IdMapKind.Folder, repair.PassiveFolderId, cancellationToken);
+            return RepairOutcome.Applied(reason: "an earlier attempt removed the folder");
         }
 
+        // Soft, like the item deletes: recoverable on the server (Recoverable Items), and not left in the passive
+        // side's Deleted Items, where it would be a difference of its own.
         var result = (await context.TargetClient.DeleteFolderAsync(
-            new DeleteFolderRequest([new FolderId(repair.PassiveFolderId)], DeleteType.MoveToDeletedItems), cancellationToken))[0];
+            new DeleteFolderRequest([new FolderId(repair.PassiveFolderId)], DeleteType.SoftDelete), cancellationToken))[0];
         if (!result.IsSuccess)
         {
             return result.ResponseCode == EwsResponseCodes.ErrorFolderNotFound

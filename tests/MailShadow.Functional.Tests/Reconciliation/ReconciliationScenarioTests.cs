@@ -4,7 +4,6 @@ using MailKit.Net.Smtp;
 using MailShadow.Ews.Model;
 using MailShadow.Ews.Requests;
 using MailShadow.Functional.Tests.Infrastructure;
-using MimeKit;
 using Xunit.Abstractions;
 
 namespace MailShadow.Functional.Tests.Reconciliation;
@@ -139,7 +138,14 @@ public sealed class ReconciliationScenarioTests(ITestOutputHelper log)
         // a mailbox move): both are answered, neither loses or doubles anything.
         using (var admin = lab.Cluster.Admin("standby"))
         {
-            await admin.SetEwsFaultsAsync(new { rules = new object[] { new { kind = "Throttle", count = 4, backOffMilliseconds = 300, operations = new[] { "CreateItem", "SyncFolderItems" } } } });
+            await admin.SetEwsFaultsAsync(new
+            {
+                rules = new object[]
+                {
+                    new { kind = "Throttle", count = 2, backOffMilliseconds = 300, operations = new[] { "SyncFolderItems" } },
+                    new { kind = "Throttle", count = 3, backOffMilliseconds = 300, operations = new[] { "CreateItem" } },
+                },
+            });
             await admin.InvalidateSyncStatesAsync("alice@example.test");
         }
 

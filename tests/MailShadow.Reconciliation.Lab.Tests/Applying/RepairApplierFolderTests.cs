@@ -135,7 +135,7 @@ public sealed class RepairApplierFolderTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task DeleteFolder_MovesItToDeletedItems_ForgetsIt_AndAgainAsAmbiguousDoesNotDeleteItForGood()
+    public async Task DeleteFolder_SoftDeletesIt_NotIntoDeletedItems_ForgetsIt_AndAgainAsAmbiguousIsApplied()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var ct = timeout.Token;
@@ -149,9 +149,9 @@ public sealed class RepairApplierFolderTests(ITestOutputHelper output)
 
         Assert.Equal(RepairOutcomeKind.Applied, outcome.Kind);
         Assert.Equal(RepairOutcomeKind.Applied, again.Kind);
-        var deleted = await harness.GetFolderAsync(_passive, passiveFolder, ct);
-        Assert.Equal(await harness.FolderIdAsync(_passive, DistinguishedFolderNames.DeletedItems, ct), deleted!.ParentFolderId!.Id);
-        Assert.Equal(1, deleted.TotalCount);
+        Assert.Null(await harness.GetFolderAsync(_passive, passiveFolder, ct));
+        var deletedItems = await harness.FolderIdAsync(_passive, DistinguishedFolderNames.DeletedItems, ct);
+        Assert.Empty(harness.Sites.Store(_passive).GetChildFolders(deletedItems).GetValueOrThrow());
         Assert.Null(await harness.Store.FindIdMapEntryAsync(TwoSites.Alice, IdMapKind.Folder, _passive, passiveFolder, ct));
     }
 
