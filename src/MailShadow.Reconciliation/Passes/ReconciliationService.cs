@@ -107,6 +107,7 @@ public sealed class ReconciliationService : IReconciliationService
 
         var plan = ReconciliationJson.DeserializePlan(record.Plan);
         var roles = _roles.Current;
+        await WriteAsync(Pairings(mailbox, roles, plan), cancellationToken);
         var transactions = RepairTransactions.Create(plan, roles.Passive, record.Id);
         await AppendInOrderAsync(transactions, cancellationToken);
         Log.PlanDecided(_logger, record.Id, mailbox, "approved", decidedBy, transactions.Count);
@@ -205,9 +206,13 @@ public sealed class ReconciliationService : IReconciliationService
             return End(new MailboxPassReport(mailbox, PassOutcome.Held, planId, descriptions, 0, 0, 0, verdict.Report, notes, statistics), started);
         }
 
+        // The pairings go in before the repairs can run: the replicator records what its repairs change (a moved
+        // item's new id), and that must not be overwritten by what this pass saw before them. The sync states go in
+        // only after the repairs are journaled, so a pass cut short before that is simply repeated.
+        await WriteAsync(Pairings(mailbox, roles, plan), cancellationToken);
         var transactions = RepairTransactions.Create(plan, roles.Passive, planId);
         await AppendInOrderAsync(transactions, cancellationToken);
-        await _store.WriteAsync(Learned(mailbox, roles, plan, read, request.Full), cancellationToken);
+        await WriteAsync(SyncStates(mailbox, read, request.Full), cancellationToken);
         if (plan.IsEmpty)
         {
             return End(new MailboxPassReport(mailbox, PassOutcome.InSync, null, [], 0, 0, 0, null, notes, statistics), started);
@@ -257,15 +262,18 @@ public sealed class ReconciliationService : IReconciliationService
         return states.ToDictionary(state => state.FolderKey, state => state.State, StringComparer.Ordinal);
     }
 
-    /// <summary>The pairings the plan found and the sync states the read reached, to store in one write.</summary>
-    private static ReconciliationWrite Learned(string mailbox, RoleSnapshot roles, RepairPlan plan, SnapshotRead read, bool full)
+    private async Task WriteAsync(ReconciliationWrite write, CancellationToken cancellationToken)
+    {
+        if (write.Count > 0)
+        {
+            await _store.WriteAsync(write, cancellationToken);
+        }
+    }
+
+    /// <summary>The pairings the plan found, for the id map.</summary>
+    private static ReconciliationWrite Pairings(string mailbox, RoleSnapshot roles, RepairPlan plan)
     {
         var write = new ReconciliationWrite();
-        if (full)
-        {
-            write.DeleteSyncStates(mailbox);
-        }
-
         foreach (var match in plan.FolderMatches)
         {
             write.PutIdMap(new IdMapEntry(mailbox, IdMapKind.Folder, match.CorrelationKey, [new SiteObjectId(roles.Active, match.ActiveFolderId), new SiteObjectId(roles.Passive, match.PassiveFolderId)]));
@@ -274,6 +282,18 @@ public sealed class ReconciliationService : IReconciliationService
         foreach (var match in plan.ItemMatches)
         {
             write.PutIdMap(new IdMapEntry(mailbox, IdMapKind.Item, match.CorrelationKey, [new SiteObjectId(roles.Active, match.ActiveItemId), new SiteObjectId(roles.Passive, match.PassiveItemId)]));
+        }
+
+        return write;
+    }
+
+    /// <summary>The sync states the read reached (a full pass first forgets every stored one).</summary>
+    private static ReconciliationWrite SyncStates(string mailbox, SnapshotRead read, bool full)
+    {
+        var write = new ReconciliationWrite();
+        if (full)
+        {
+            write.DeleteSyncStates(mailbox);
         }
 
         foreach (var state in read.SyncStates)
