@@ -33,15 +33,17 @@ internal sealed class ReconcilerRig : IAsyncDisposable
 
     public TwoSites Sites { get; }
 
+    public IServiceProvider Services => _services;
+
     public IReconciliationService Service => _services.GetRequiredService<IReconciliationService>();
 
     public IJournal Journal => _services.GetRequiredService<IJournal>();
 
     public IReconciliationStore Store => _services.GetRequiredService<IReconciliationStore>();
 
-    public static async Task<ReconcilerRig> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<ReconcilerRig> StartAsync(IDictionary<string, string?>? settings = null, string primaryVersion = "Exchange2016", string standbyVersion = "Exchange2016")
     {
-        var sites = await TwoSites.StartAsync();
+        var sites = await TwoSites.StartAsync(primaryVersion, standbyVersion);
         var directory = Path.Combine(Path.GetTempPath(), "mailshadow-rig-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var values = new Dictionary<string, string?>
