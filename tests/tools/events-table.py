@@ -10,6 +10,7 @@ BLOCKS = [
     (3000, 3099, "Delivery.Smtp"),
     (4000, 4099, "Ews (client)"),
     (5000, 5099, "Reconciliation (and its journal store)"),
+    (6000, 6099, "Admin API"),
     (9000, 9099, "LabExchange (mail side)"),
     (9100, 9199, "LabExchange (EWS side)"),
 ]
