@@ -2,7 +2,10 @@ namespace MailShadow.Reconciliation.Passes;
 
 /// <summary>A running pass as operators see it: for a migration, how far the seeding has come and when it will end.</summary>
 /// <param name="Mailbox">The mailbox.</param>
-/// <param name="Phase">What the pass is doing: <c>reading</c>, <c>planning</c> or <c>applying</c>.</param>
+/// <param name="Phase">
+/// What the pass is doing: <c>reading</c> both sites, <c>planning</c>, <c>checking</c> that the content to copy parses,
+/// or <c>applying</c> its repairs.
+/// </param>
 /// <param name="FoldersDone">Folders read so far.</param>
 /// <param name="FoldersTotal">Folders to read.</param>
 /// <param name="ItemsDone">Repairs final on the passive site (applying) or items read (reading).</param>

@@ -6,6 +6,7 @@ using MailShadow.Model;
 using MailShadow.Reconciliation.Firewall;
 using MailShadow.Reconciliation.Planning;
 using MailShadow.Reconciliation.Reading;
+using MailShadow.Reconciliation.Repairs;
 using MailShadow.Reconciliation.Transactions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,7 @@ public sealed class ReconciliationService : IReconciliationService
     private readonly IRoleSource _roles;
     private readonly MailboxSnapshotReader _reader;
     private readonly CorruptionFirewall _firewall;
+    private readonly CorruptionFirewallOptions _firewallOptions;
     private readonly ReconciliationOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -42,17 +44,20 @@ public sealed class ReconciliationService : IReconciliationService
         IRoleSource roles,
         MailboxSnapshotReader reader,
         CorruptionFirewall firewall,
+        IOptions<CorruptionFirewallOptions> firewallOptions,
         IOptions<ReconciliationOptions> options,
         TimeProvider time,
         ILogger<ReconciliationService> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(firewallOptions);
         _journal = journal;
         _store = store;
         _clients = clients;
         _roles = roles;
         _reader = reader;
         _firewall = firewall;
+        _firewallOptions = firewallOptions.Value;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -173,10 +178,17 @@ public sealed class ReconciliationService : IReconciliationService
             KnownFolderPairs = knownFolders,
             KnownItemPairs = KnownPairs.From(itemEntries, roles.Active, roles.Passive),
         });
+        var probeCalls = 0;
+        if (_firewallOptions.HoldOnUnparseableMime)
+        {
+            tracker.Enter("checking", plan.Count(RepairKind.CopyItem));
+            (plan, probeCalls) = await MimeProbe.CheckAsync(plan, snapshotRequest.Active.Client, cancellationToken);
+        }
+
         var verdict = _firewall.Evaluate(plan);
         var planId = Guid.CreateVersion7(_time.GetUtcNow());
         var descriptions = plan.Repairs.Select(repair => repair.Describe()).ToList();
-        var statistics = new PassStatistics(read.Statistics.EwsCalls, plan.ComparedFolders.Count, read.Statistics.ItemsRead, 0, TimeSpan.Zero)
+        var statistics = new PassStatistics(read.Statistics.EwsCalls + probeCalls, plan.ComparedFolders.Count, read.Statistics.ItemsRead, 0, TimeSpan.Zero)
         {
             ReadElapsed = _time.GetElapsedTime(started),
         };

@@ -1,5 +1,6 @@
 using MailShadow.Journal;
 using MailShadow.Journal.Reconciliation;
+using MailShadow.LabExchange.Store;
 using MailShadow.Model;
 using MailShadow.Reconciliation.Lab.Tests.Support;
 using MailShadow.Reconciliation.Passes;
@@ -97,6 +98,22 @@ public sealed class ReconciliationServiceTests
         var stored = await rig.Store.GetPlanAsync(heldAgain.PlanId!.Value, CancellationToken.None);
         Assert.Equal(RepairPlanStatus.Approved, stored!.Status);
         Assert.Equal("operator@example.test", stored.DecidedBy);
+    }
+
+    [Fact]
+    public async Task AMessageWhoseMimeDoesNotParse_HoldsTheMailboxsPlan_AndNothingIsCopied()
+    {
+        await using var rig = await ReconcilerRig.StartAsync();
+        rig.Deliver(TwoSites.PrimarySite, "healthy");
+        var primary = rig.Sites.Store(TwoSites.PrimarySite);
+        var inbox = primary.GetDistinguishedFolder(TwoSites.Alice, LabDistinguishedFolder.Inbox).GetValueOrThrow().Id;
+        primary.CreateItem(inbox, new LabNewItem("\0\u0001 this is not a message, it has no header at all\r\n"u8.ToArray())).GetValueOrThrow();
+
+        var pass = await rig.ReconcileAsync();
+
+        Assert.Equal(PassOutcome.Held, pass.Outcome);
+        Assert.Contains("MIME", pass.Report, StringComparison.Ordinal);
+        Assert.Empty(rig.Inbox(TwoSites.StandbySite));
     }
 
     [Fact]
