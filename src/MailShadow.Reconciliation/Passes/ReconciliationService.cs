@@ -158,7 +158,6 @@ public sealed class ReconciliationService : IReconciliationService
 
         Log.PassStarted(_logger, mailbox, roles.Active.Value, roles.Passive.Value, request.Full, request.DryRun);
         var folderEntries = await _store.ListIdMapAsync(mailbox, IdMapKind.Folder, cancellationToken);
-        var itemEntries = await _store.ListIdMapAsync(mailbox, IdMapKind.Item, cancellationToken);
         var knownFolders = KnownPairs.From(folderEntries, roles.Active, roles.Passive);
         var snapshotRequest = new SnapshotRequest(
             mailbox,
@@ -172,6 +171,11 @@ public sealed class ReconciliationService : IReconciliationService
         };
 
         var read = await _reader.ReadAsync(snapshotRequest, tracker, cancellationToken);
+
+        // Item pairings matter only for listed items: an unchanged mailbox must not cost a read of its whole id map.
+        IReadOnlyList<IdMapEntry> itemEntries = read.Statistics.FoldersListed > 0
+            ? await _store.ListIdMapAsync(mailbox, IdMapKind.Item, cancellationToken)
+            : [];
         tracker.Enter("planning", 0);
         var plan = RepairPlanner.Plan(new ReconciliationInput(mailbox, read.Active, read.Passive)
         {
