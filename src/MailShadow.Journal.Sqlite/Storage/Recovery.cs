@@ -16,6 +16,17 @@ internal static class Recovery
 
         command.CommandText = "UPDATE site_states SET state = 0, ambiguous = 1 WHERE state < 2 AND state = 1;";
         var reset = command.ExecuteNonQuery();
+        if (reset > 0)
+        {
+            // The writer keeps the counts, and it is not running yet: recount the open states from their partial index.
+            command.CommandText = """
+                UPDATE site_counts SET count = 0 WHERE state < 2;
+                INSERT INTO site_counts (site, state, count)
+                SELECT site, state, count(*) FROM site_states WHERE state < 2 GROUP BY site, state
+                ON CONFLICT (site, state) DO UPDATE SET count = excluded.count;
+                """;
+            command.ExecuteNonQuery();
+        }
 
         // Retention may have removed the newest rows; the recorded high-water mark keeps sequences from being reused.
         command.CommandText = """

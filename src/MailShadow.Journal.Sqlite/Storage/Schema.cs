@@ -4,11 +4,13 @@ namespace MailShadow.Journal.Sqlite.Storage;
 
 /// <summary>
 /// The journal's tables. Times are UTC ticks; transaction ids are the 16 big-endian bytes of the UUID, so they sort
-/// like the id's text. Counts per site and state are kept by triggers, so statistics never scan the journal.
+/// like the id's text. The transaction count and the counts per site and state are kept by the writer in the same
+/// SQLite transaction as the rows they count (one statement per batch rather than triggers firing per row), so
+/// statistics never scan the journal.
 /// </summary>
 internal static class Schema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     internal const string Create = """
         CREATE TABLE journal_meta (
@@ -54,25 +56,14 @@ internal static class Schema
             count INTEGER NOT NULL,
             PRIMARY KEY (site, state)
         ) WITHOUT ROWID;
+        """;
 
-        CREATE TRIGGER transactions_counted AFTER INSERT ON transactions BEGIN
-            UPDATE journal_meta SET value = value + 1 WHERE key = 'transactions';
-        END;
-        CREATE TRIGGER transactions_uncounted AFTER DELETE ON transactions BEGIN
-            UPDATE journal_meta SET value = value - 1 WHERE key = 'transactions';
-        END;
-        CREATE TRIGGER site_states_counted AFTER INSERT ON site_states BEGIN
-            INSERT INTO site_counts (site, state, count) VALUES (new.site, new.state, 1)
-                ON CONFLICT (site, state) DO UPDATE SET count = count + 1;
-        END;
-        CREATE TRIGGER site_states_recounted AFTER UPDATE OF state ON site_states WHEN old.state <> new.state BEGIN
-            UPDATE site_counts SET count = count - 1 WHERE site = old.site AND state = old.state;
-            INSERT INTO site_counts (site, state, count) VALUES (new.site, new.state, 1)
-                ON CONFLICT (site, state) DO UPDATE SET count = count + 1;
-        END;
-        CREATE TRIGGER site_states_uncounted AFTER DELETE ON site_states BEGIN
-            UPDATE site_counts SET count = count - 1 WHERE site = old.site AND state = old.state;
-        END;
+    private const string DropCountTriggers = """
+        DROP TRIGGER IF EXISTS transactions_counted;
+        DROP TRIGGER IF EXISTS transactions_uncounted;
+        DROP TRIGGER IF EXISTS site_states_counted;
+        DROP TRIGGER IF EXISTS site_states_recounted;
+        DROP TRIGGER IF EXISTS site_states_uncounted;
         """;
 
     /// <summary>Creates the schema in a new journal, or checks that an existing one is a version this code reads.</summary>
@@ -85,6 +76,14 @@ internal static class Schema
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = Create + $"PRAGMA user_version = {Version};";
+            command.ExecuteNonQuery();
+        }
+        else if (version == 1)
+        {
+            // Version 1 kept the counts by triggers; they are exact up to here, and from now on the writer keeps them.
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = DropCountTriggers + $"PRAGMA user_version = {Version};";
             command.ExecuteNonQuery();
         }
         else if (version != Version)

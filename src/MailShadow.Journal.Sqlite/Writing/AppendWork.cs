@@ -84,6 +84,14 @@ internal sealed class AppendWork : TaskCompletionSource<JournalAppendResult>, IJ
             }
 
             statements.Release();
+            if (Stored)
+            {
+                foreach (var site in _targets)
+                {
+                    batch.Count(site, SiteState.Pending, 1);
+                    batch.OpenStates.Set(_id, site, sequence, SiteState.Pending);
+                }
+            }
         }
         catch (SqliteException exception) when (JournalErrors.IsItemError(exception) && statements.InTransaction)
         {

@@ -152,6 +152,7 @@ internal sealed class JournalWriter
                 work.Execute(statements, _batch);
             }
 
+            statements.WriteCounts(_batch);
             statements.Commit();
         }
         catch (Exception exception)
@@ -209,6 +210,8 @@ internal sealed class JournalWriter
 
     private void FailBatch(Exception exception)
     {
+        // What this batch told the open states did not happen; what earlier batches told them is reread on demand.
+        _batch.OpenStates.Clear();
         _statements?.TryRollback();
         _statements?.Dispose();
         _statements = null;

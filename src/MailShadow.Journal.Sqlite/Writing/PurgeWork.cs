@@ -46,7 +46,7 @@ internal sealed class PurgeWork : TaskCompletionSource<PurgeWork.Outcome>, IJour
         var deleted = 0;
         foreach (var sequence in _final)
         {
-            if (statements.PurgeIfFinal(sequence))
+            if (statements.PurgeIfFinal(sequence, batch))
             {
                 deleted++;
             }

@@ -52,12 +52,23 @@ internal sealed class UpdateWork : TaskCompletionSource, IJournalWork
 
         try
         {
-            if (statements.UpdateSiteState(_idBytes, _update, batch.NowTicks))
+            var site = _update.Site.Value!;
+            var open = batch.OpenStates;
+            if ((open.TryGet(_update.Id, site, out var sequence, out var previous) || statements.FindSiteState(_idBytes, site, out sequence, out previous))
+                && statements.UpdateSiteState(sequence, _update, batch.NowTicks))
             {
                 batch.Updated++;
+                if (previous != _update.State)
+                {
+                    batch.Count(site, previous, -1);
+                    batch.Count(site, _update.State, 1);
+                }
+
+                open.Set(_update.Id, site, sequence, _update.State);
             }
             else
             {
+                open.Remove(_update.Id, site);
                 Unknown = true;
                 Rejection = new KeyNotFoundException(
                     $"Transaction {_update.Id} has no state on site '{_update.Site}' (unknown, purged, or not one of its targets).");

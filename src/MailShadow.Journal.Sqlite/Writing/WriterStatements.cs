@@ -1,4 +1,5 @@
 using MailShadow.Journal.Sqlite.Storage;
+using MailShadow.Model;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -38,8 +39,12 @@ internal sealed class WriterStatements : IDisposable
     private readonly SqliteParameter _siteName;
     private readonly SqliteParameter _siteCreated;
 
+    private readonly SqliteCommand _findSiteState;
+    private readonly SqliteParameter _findStateId;
+    private readonly SqliteParameter _findStateSite;
+
     private readonly SqliteCommand _updateSiteState;
-    private readonly SqliteParameter _updateId;
+    private readonly SqliteParameter _updateSeq;
     private readonly SqliteParameter _updateSite;
     private readonly SqliteParameter _updateState;
     private readonly SqliteParameter _updateAttempts;
@@ -60,6 +65,14 @@ internal sealed class WriterStatements : IDisposable
     private readonly SqliteParameter _purgeSiteStatesSeq;
     private readonly SqliteCommand _purgePayload;
     private readonly SqliteParameter _purgePayloadSeq;
+
+    private readonly SqliteCommand _addCount;
+    private readonly SqliteParameter _countSite;
+    private readonly SqliteParameter _countState;
+    private readonly SqliteParameter _countChange;
+
+    private readonly SqliteCommand _addTransactions;
+    private readonly SqliteParameter _transactionsChange;
 
     private readonly SqliteCommand _recordHighWater;
     private readonly SqliteParameter _highWater;
@@ -99,15 +112,22 @@ internal sealed class WriterStatements : IDisposable
         _siteName = Add(_insertSiteState, "$site", SqliteType.Text);
         _siteCreated = Add(_insertSiteState, "$created", SqliteType.Integer);
 
+        _findSiteState = Create("""
+            SELECT s.seq, s.state FROM transactions t JOIN site_states s ON s.seq = t.seq
+            WHERE t.id = $id AND s.site = $site;
+            """);
+        _findStateId = Add(_findSiteState, "$id", SqliteType.Blob);
+        _findStateSite = Add(_findSiteState, "$site", SqliteType.Text);
+
         // A null detail keeps the previous one: an attempt that starts must not erase what earlier attempts learned
         // (for a message, which recipients a site already accepted).
         _updateSiteState = Create("""
             UPDATE site_states
             SET state = $state, attempts = $attempts, updated_at = $now, next_attempt_at = $next, ambiguous = 0,
                 reason = $reason, detail = coalesce($detail, detail)
-            WHERE seq = (SELECT seq FROM transactions WHERE id = $id) AND site = $site;
+            WHERE seq = $seq AND site = $site;
             """);
-        _updateId = Add(_updateSiteState, "$id", SqliteType.Blob);
+        _updateSeq = Add(_updateSiteState, "$seq", SqliteType.Integer);
         _updateSite = Add(_updateSiteState, "$site", SqliteType.Text);
         _updateState = Add(_updateSiteState, "$state", SqliteType.Integer);
         _updateAttempts = Add(_updateSiteState, "$attempts", SqliteType.Integer);
@@ -136,10 +156,21 @@ internal sealed class WriterStatements : IDisposable
             WHERE seq = $seq AND NOT EXISTS (SELECT 1 FROM site_states s WHERE s.seq = $seq AND s.state < 2);
             """);
         _purgeTransactionSeq = Add(_purgeTransaction, "$seq", SqliteType.Integer);
-        _purgeSiteStates = Create("DELETE FROM site_states WHERE seq = $seq;");
+        _purgeSiteStates = Create("DELETE FROM site_states WHERE seq = $seq RETURNING site, state;");
         _purgeSiteStatesSeq = Add(_purgeSiteStates, "$seq", SqliteType.Integer);
         _purgePayload = Create("DELETE FROM payloads WHERE seq = $seq;");
         _purgePayloadSeq = Add(_purgePayload, "$seq", SqliteType.Integer);
+
+        _addCount = Create("""
+            INSERT INTO site_counts (site, state, count) VALUES ($site, $state, $change)
+            ON CONFLICT (site, state) DO UPDATE SET count = count + excluded.count;
+            """);
+        _countSite = Add(_addCount, "$site", SqliteType.Text);
+        _countState = Add(_addCount, "$state", SqliteType.Integer);
+        _countChange = Add(_addCount, "$change", SqliteType.Integer);
+
+        _addTransactions = Create("UPDATE journal_meta SET value = value + $change WHERE key = 'transactions';");
+        _transactionsChange = Add(_addTransactions, "$change", SqliteType.Integer);
 
         _recordHighWater = Create("UPDATE journal_meta SET value = max(value, $sequence) WHERE key = 'last_sequence';");
         _highWater = Add(_recordHighWater, "$sequence", SqliteType.Integer);
@@ -225,9 +256,27 @@ internal sealed class WriterStatements : IDisposable
     }
 
     /// <summary>False when the transaction has no state on that site (unknown, purged, or not a target).</summary>
-    public bool UpdateSiteState(byte[] id, SiteUpdate update, long nowTicks)
+    public bool FindSiteState(byte[] id, string site, out long sequence, out SiteState state)
     {
-        _updateId.Value = id;
+        _findStateId.Value = id;
+        _findStateSite.Value = site;
+        using var reader = _findSiteState.ExecuteReader();
+        if (!reader.Read())
+        {
+            sequence = 0;
+            state = default;
+            return false;
+        }
+
+        sequence = reader.GetInt64(0);
+        state = (SiteState)reader.GetInt32(1);
+        return true;
+    }
+
+    /// <summary>False when the row is not there.</summary>
+    public bool UpdateSiteState(long sequence, SiteUpdate update, long nowTicks)
+    {
+        _updateSeq.Value = sequence;
         _updateSite.Value = update.Site.Value;
         _updateState.Value = (int)update.State;
         _updateAttempts.Value = update.Attempts;
@@ -248,7 +297,7 @@ internal sealed class WriterStatements : IDisposable
     }
 
     /// <summary>Deletes a transaction with its states and payload if it is still final on every site.</summary>
-    public bool PurgeIfFinal(long sequence)
+    public bool PurgeIfFinal(long sequence, BatchContext batch)
     {
         _purgeTransactionSeq.Value = sequence;
         if (_purgeTransaction.ExecuteNonQuery() == 0)
@@ -257,10 +306,39 @@ internal sealed class WriterStatements : IDisposable
         }
 
         _purgeSiteStatesSeq.Value = sequence;
-        _purgeSiteStates.ExecuteNonQuery();
+        using (var reader = _purgeSiteStates.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                batch.Count(reader.GetString(0), (SiteState)reader.GetInt32(1), -1);
+            }
+        }
+
         _purgePayloadSeq.Value = sequence;
         _purgePayload.ExecuteNonQuery();
         return true;
+    }
+
+    /// <summary>Writes the batch's changes of the stored counts, one statement per changed count.</summary>
+    public void WriteCounts(BatchContext batch)
+    {
+        var transactions = batch.Appended - batch.Purged;
+        if (transactions != 0)
+        {
+            _transactionsChange.Value = transactions;
+            _addTransactions.ExecuteNonQuery();
+        }
+
+        foreach (var ((site, state), change) in batch.CountChanges)
+        {
+            if (change != 0)
+            {
+                _countSite.Value = site;
+                _countState.Value = (int)state;
+                _countChange.Value = change;
+                _addCount.ExecuteNonQuery();
+            }
+        }
     }
 
     public void RecordHighWater(long sequence)
@@ -294,8 +372,8 @@ internal sealed class WriterStatements : IDisposable
     private SqliteCommand[] All() =>
     [
         _begin, _commit, _rollback, _savepoint, _release, _rollbackToSavepoint, _insertTransaction, _findTransaction,
-        _insertPayload, _insertSiteState, _updateSiteState, _purgeScan, _purgeTransaction, _purgeSiteStates,
-        _purgePayload, _recordHighWater,
+        _insertPayload, _insertSiteState, _findSiteState, _updateSiteState, _purgeScan, _purgeTransaction, _purgeSiteStates,
+        _purgePayload, _addCount, _addTransactions, _recordHighWater,
     ];
 
     private SqliteCommand Create(string sql)

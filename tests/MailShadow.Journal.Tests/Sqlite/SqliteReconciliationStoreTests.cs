@@ -89,7 +89,7 @@ public sealed class SqliteReconciliationStoreTests : ReconciliationStoreContract
         await connection.OpenAsync(Token);
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA user_version;";
-        Assert.Equal(1L, await command.ExecuteScalarAsync(Token));
+        Assert.Equal(2L, await command.ExecuteScalarAsync(Token));
         command.CommandText = "SELECT value FROM reconciliation_meta WHERE key = 'schema_version';";
         Assert.Equal(1L, await command.ExecuteScalarAsync(Token));
     }
