@@ -28,6 +28,7 @@ public sealed class SqliteJournal : IJournal
     private readonly ILogger<SqliteJournal> _logger;
     private readonly JournalMetrics _metrics = new();
     private readonly RecentPayloads _recent = new(RecentPayloads.DefaultCapacityBytes);
+    private readonly PendingReaders _pendingReaders;
     private JournalWriter? _writer;
     private int _state;
 
@@ -43,6 +44,7 @@ public sealed class SqliteJournal : IJournal
         }
 
         _connections = new SqliteConnections(System.IO.Path.GetFullPath(options.Path), options.BusyTimeout);
+        _pendingReaders = new PendingReaders(_connections);
         _maxBatchSize = options.MaxBatchSize;
         _timeProvider = timeProvider;
         _logger = logger;
@@ -151,10 +153,7 @@ public sealed class SqliteJournal : IJournal
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
         ArgumentNullException.ThrowIfNull(site.Value, nameof(site));
-        return ReadAsync(
-            (connection, token) => JournalQueries.ReadPendingAsync(connection, site, afterSequence, maxCount, token),
-            "The journal could not read pending work",
-            cancellationToken);
+        return ReadPendingCoreAsync(site, afterSequence, maxCount, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -248,6 +247,7 @@ public sealed class SqliteJournal : IJournal
 
         // Idle readers go first, so that the writer's connection is the last to close and SQLite folds the WAL back
         // into the database file and removes it.
+        await _pendingReaders.DisposeAsync();
         _connections.ReleaseReaders();
         if (_writer is { } writer)
         {
@@ -311,6 +311,19 @@ public sealed class SqliteJournal : IJournal
             "The journal could not read a payload",
             cancellationToken);
         return payload ?? throw new KeyNotFoundException($"Transaction {id} is not in the journal (unknown, or purged by retention).");
+    }
+
+    private async Task<IReadOnlyList<PendingWork>> ReadPendingCoreAsync(SiteName site, long afterSequence, int maxCount, CancellationToken cancellationToken)
+    {
+        GetWriter();
+        try
+        {
+            return await _pendingReaders.ReadAsync(site, afterSequence, maxCount, cancellationToken);
+        }
+        catch (Exception exception) when (exception is SqliteException or IOException or ObjectDisposedException)
+        {
+            throw JournalErrors.Wrap(exception, "The journal could not read pending work");
+        }
     }
 
     private async Task<T> ReadAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> query, string what, CancellationToken cancellationToken)

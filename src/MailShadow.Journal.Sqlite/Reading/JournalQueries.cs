@@ -19,14 +19,9 @@ internal static class JournalQueries
 
     internal const string TransactionColumns = "t.seq, t.id, t.kind, t.created_at, t.mailboxes, t.metadata, t.payload_length";
 
-    public static async Task<IReadOnlyList<PendingWork>> ReadPendingAsync(
-        SqliteConnection connection, SiteName site, long afterSequence, int maxCount, CancellationToken cancellationToken)
+    /// <summary>Runs a prepared <see cref="ReadPendingSql"/> whose parameters are bound.</summary>
+    public static async Task<IReadOnlyList<PendingWork>> ReadPendingAsync(SqliteCommand command, int maxCount, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = ReadPendingSql;
-        command.Parameters.AddWithValue("$site", site.Value);
-        command.Parameters.AddWithValue("$after", afterSequence);
-        command.Parameters.AddWithValue("$limit", maxCount);
         var work = new List<PendingWork>(Math.Min(maxCount, 256));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
