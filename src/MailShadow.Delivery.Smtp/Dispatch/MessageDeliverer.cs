@@ -4,6 +4,7 @@ using MailShadow.Delivery.Smtp.Reports;
 using MailShadow.Delivery.Smtp.Transport;
 using MailShadow.Journal;
 using MailShadow.Model;
+using MailShadow.Model.Retry;
 using MailShadow.Model.Smtp;
 using Microsoft.Extensions.Logging;
 
@@ -235,22 +236,8 @@ internal sealed class MessageDeliverer(
     }
 
     /// <summary>Makes an outcome durable, retrying a journal that is briefly unavailable; the send is never repeated for it.</summary>
-    private async Task WriteAsync(SiteUpdate update, CancellationToken abort)
-    {
-        for (var failures = 1; ; failures++)
-        {
-            try
-            {
-                await journal.UpdateAsync(update, abort);
-                return;
-            }
-            catch (JournalException ex) when (ex.IsTransient)
-            {
-                Log.JournalUpdateFailed(logger, update.Id, site, ex);
-                await Task.Delay(_journalRetry.DelayAfter(failures), time, abort);
-            }
-        }
-    }
+    private Task WriteAsync(SiteUpdate update, CancellationToken abort) =>
+        journal.UpdateDurablyAsync(update, _journalRetry, ex => Log.JournalUpdateFailed(logger, update.Id, site, ex), time, abort);
 
     /// <summary>On shutdown mid-send: back to Pending so it is sent again (same bytes) at the next start.</summary>
     private async Task TryRequeueAsync(WorkItem item, int attempts)

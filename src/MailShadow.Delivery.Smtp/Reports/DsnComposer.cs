@@ -1,8 +1,8 @@
 using MailShadow.Delivery.Smtp.Diagnostics;
-using MailShadow.Delivery.Smtp.Dispatch;
 using MailShadow.Journal;
 using MailShadow.Model;
 using MailShadow.Model.Configuration;
+using MailShadow.Model.Retry;
 using MailShadow.Model.Smtp;
 using Microsoft.Extensions.Logging;
 

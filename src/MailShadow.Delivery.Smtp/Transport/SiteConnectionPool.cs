@@ -1,5 +1,5 @@
 using MailShadow.Delivery.Smtp.Diagnostics;
-using MailShadow.Delivery.Smtp.Dispatch;
+using MailShadow.Model.Retry;
 using Microsoft.Extensions.Logging;
 
 namespace MailShadow.Delivery.Smtp.Transport;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using MailShadow.Ews;
 using MailShadow.Journal;
 using MailShadow.Model;
+using MailShadow.Model.Retry;
 using MailShadow.Reconciliation.Repairs;
 using MailShadow.Reconciliation.Transactions;
 using Microsoft.Extensions.Logging;
@@ -25,8 +26,8 @@ internal sealed class RepairAttemptRunner(
 {
     private static readonly TimeSpan _shutdownWriteTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly RepairBackoff _backoff = new(options.RetryInitialDelay, options.RetryMaxDelay);
-    private readonly RepairBackoff _journalBackoff = new(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5));
+    private readonly RetrySchedule _backoff = new(options.RetryInitialDelay, options.RetryMaxDelay);
+    private readonly RetrySchedule _journalBackoff = new(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5));
 
     public async Task<RepairCompletion> RunAsync(MailboxQueue mailbox, RepairWork work, CancellationToken abort)
     {
@@ -130,22 +131,8 @@ internal sealed class RepairAttemptRunner(
     }
 
     /// <summary>Makes an outcome durable, retrying a journal that is briefly unavailable; the repair is never applied again for it.</summary>
-    private async Task WriteAsync(SiteUpdate update, CancellationToken abort)
-    {
-        for (var failures = 1; ; failures++)
-        {
-            try
-            {
-                await journal.UpdateAsync(update, abort);
-                return;
-            }
-            catch (JournalException ex) when (ex.IsTransient)
-            {
-                Log.JournalUpdateFailed(logger, update.Id, site, ex);
-                await Task.Delay(_journalBackoff.DelayAfter(failures), time, abort);
-            }
-        }
-    }
+    private Task WriteAsync(SiteUpdate update, CancellationToken abort) =>
+        journal.UpdateDurablyAsync(update, _journalBackoff, ex => Log.JournalUpdateFailed(logger, update.Id, site, ex), time, abort);
 
     /// <summary>On shutdown mid-attempt: back to Pending, marked ambiguous, so the next start checks before applying.</summary>
     private async Task TryRequeueAsync(RepairWork work, int attempts)

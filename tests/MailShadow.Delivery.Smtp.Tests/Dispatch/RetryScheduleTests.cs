@@ -1,4 +1,4 @@
-using MailShadow.Delivery.Smtp.Dispatch;
+using MailShadow.Model.Retry;
 using Microsoft.Extensions.Time.Testing;
 
 namespace MailShadow.Delivery.Smtp.Tests.Dispatch;

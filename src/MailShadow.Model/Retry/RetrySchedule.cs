@@ -1,10 +1,11 @@
-namespace MailShadow.Delivery.Smtp.Dispatch;
+namespace MailShadow.Model.Retry;
 
 /// <summary>
 /// Exponential back-off with jitter: the n-th consecutive failure waits about <c>initial × 2^(n-1)</c>, never more
-/// than <c>max</c>. The jitter (±20 %) keeps the retries of messages that failed together from arriving together.
+/// than <c>max</c>. The jitter (±20 %) keeps the retries of work that failed together from arriving together. Shared by
+/// SMTP delivery and the repair replicator, and by both for retrying a briefly unavailable journal.
 /// </summary>
-internal sealed class RetrySchedule
+public sealed class RetrySchedule
 {
     private const double JitterFraction = 0.2;
 
