@@ -3,6 +3,7 @@ using MailShadow.Hosting;
 using MailShadow.Journal;
 using MailShadow.LabExchange;
 using MailShadow.Model.Configuration;
+using MailShadow.Reconciliation.Passes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,8 @@ namespace MailShadow.Demo;
 
 /// <summary>
 /// Two lab Exchanges and the appliance on loopback, sample mail through the appliance, the standby taken down
-/// and brought back mid-batch, and a summary that checks every accepted message is on both sites exactly once.
+/// and brought back mid-batch, and a summary that checks every accepted message is on both sites exactly once; then
+/// changes made to a mailbox on the primary behind MailShadow's back, repaired on the standby by a reconciliation pass.
 /// </summary>
 internal sealed class DemoRunner(DemoSettings settings, TextWriter output)
 {
@@ -70,7 +72,8 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output)
 
             var verification = await DemoVerifier.VerifyAsync(sites, outcome.Accepted, cancellationToken);
             DemoSummary.Print(output, outcome, verification);
-            return outcome.CaughtUp && verification.AllExactlyOnce ? 0 : 1;
+            var reconciled = await DemoReconciliation.RunAsync(sites, appliance.Services.GetRequiredService<IReconciliationService>(), output, cancellationToken);
+            return outcome.CaughtUp && verification.AllExactlyOnce && reconciled ? 0 : 1;
         }
         catch (ConfigurationException)
         {
