@@ -25,8 +25,8 @@ internal static partial class Log
     [LoggerMessage(5056, LogLevel.Warning, "{Pending} repairs of {Mailbox} are not yet final on {Site} after {Timeout}; they stay queued")]
     public static partial void RepairsStillQueued(ILogger logger, string mailbox, int pending, string site, TimeSpan timeout);
 
-    [LoggerMessage(5057, LogLevel.Warning, "Could not find mailboxes in {Domain} on {Site}: {Reason}")]
-    public static partial void DiscoveryFailed(ILogger logger, string domain, string site, string reason);
+    [LoggerMessage(5057, LogLevel.Warning, "Could not resolve mailboxes starting with {Initial} on {Site}: {Reason}")]
+    public static partial void DiscoveryFailed(ILogger logger, string initial, string site, string reason);
 
     [LoggerMessage(5060, LogLevel.Information, "Scheduled reconciliation every {Interval}, first round in {FirstPassDelay}")]
     public static partial void ScheduleStarted(ILogger logger, TimeSpan interval, TimeSpan firstPassDelay);

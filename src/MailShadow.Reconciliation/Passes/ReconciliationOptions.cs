@@ -15,8 +15,8 @@ public sealed class ReconciliationOptions
     public TimeSpan FirstPassDelay { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// The mailboxes to reconcile (primary SMTP addresses). Empty: every mailbox the service account finds on the
-    /// active site by resolving each of <see cref="DiscoveryDomains"/> (at most 100 per domain, as EWS answers).
+    /// The mailboxes to reconcile (primary SMTP addresses). Empty: every mailbox of <see cref="DiscoveryDomains"/> the
+    /// service account resolves on the active site (EWS ResolveNames per initial character, at most 100 answers each).
     /// </summary>
     public List<string> Mailboxes { get; set; } = [];
 

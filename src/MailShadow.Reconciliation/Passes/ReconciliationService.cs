@@ -22,6 +22,8 @@ namespace MailShadow.Reconciliation.Passes;
 /// </summary>
 public sealed class ReconciliationService : IReconciliationService
 {
+    private const string DiscoveryInitials = "abcdefghijklmnopqrstuvwxyz0123456789";
+
     private static readonly TimeSpan _pollInterval = TimeSpan.FromMilliseconds(100);
 
     private readonly IJournal _journal;
@@ -390,23 +392,29 @@ public sealed class ReconciliationService : IReconciliationService
             return [.. _options.Mailboxes.Select(Normalize).Distinct(StringComparer.Ordinal)];
         }
 
+        // EWS cannot list a directory; ResolveNames resolves prefixes (ambiguous name resolution, at most 100 answers a
+        // query), so the directory is walked one initial character at a time, keeping the discovery domains' addresses.
         var active = _roles.Current.Active;
         var client = _clients.GetClient(active);
+        var domains = _options.DiscoveryDomains.Select(domain => "@" + domain.Trim().ToLowerInvariant()).ToList();
         var found = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var domain in _options.DiscoveryDomains)
+        foreach (var initial in DiscoveryInitials)
         {
-            var suffix = "@" + domain.Trim().ToLowerInvariant();
-            var result = await client.ResolveNamesAsync(new Ews.Requests.ResolveNamesRequest(suffix), cancellationToken);
+            var result = await client.ResolveNamesAsync(new Ews.Requests.ResolveNamesRequest(initial.ToString()), cancellationToken);
             if (result.Value is null)
             {
-                Log.DiscoveryFailed(_logger, domain, active.Value, $"{result.ResponseCode}: {result.MessageText}");
+                if (result.ResponseCode != Ews.EwsResponseCodes.ErrorNameResolutionNoResults)
+                {
+                    Log.DiscoveryFailed(_logger, initial.ToString(), active.Value, $"{result.ResponseCode}: {result.MessageText}");
+                }
+
                 continue;
             }
 
             foreach (var resolution in result.Value.Resolutions)
             {
                 var address = resolution.Mailbox.EmailAddress?.Trim().ToLowerInvariant();
-                if (address is not null && address.EndsWith(suffix, StringComparison.Ordinal))
+                if (address is not null && domains.Exists(domain => address.EndsWith(domain, StringComparison.Ordinal)))
                 {
                     found.Add(address);
                 }

@@ -51,6 +51,25 @@ public sealed class MigrationAndScheduleTests
     }
 
     [Fact]
+    public async Task WithoutAMailboxList_EveryMailboxOfTheDiscoveryDomainsIsFoundAndReconciled()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["MailShadow:Reconciliation:Mailboxes:0"] = null,
+            ["MailShadow:Reconciliation:DiscoveryDomains:0"] = "example.test",
+        };
+        await using var rig = await ReconcilerRig.StartAsync(settings);
+        rig.Deliver(TwoSites.PrimarySite, "for bob only on the active side", mailbox: TwoSites.Bob);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var report = await rig.Service.ReconcileAsync(new ReconcileRequest(null, Full: false, DryRun: false), timeout.Token);
+
+        Assert.Equal([TwoSites.Alice, TwoSites.Bob], report.Mailboxes.Select(mailbox => mailbox.Mailbox));
+        Assert.Equal(PassOutcome.Applied, report.Mailboxes[1].Outcome);
+        Assert.Single(rig.Inbox(TwoSites.StandbySite, TwoSites.Bob));
+    }
+
+    [Fact]
     public async Task Schedule_ReconcilesEveryConfiguredMailbox_OnItsOwn()
     {
         var settings = new Dictionary<string, string?>

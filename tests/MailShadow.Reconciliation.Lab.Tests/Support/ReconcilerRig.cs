@@ -64,9 +64,17 @@ internal sealed class ReconcilerRig : IAsyncDisposable
             ["MailShadow:Reconciliation:Replicator:RetryInitialDelay"] = "00:00:00.100",
             ["MailShadow:Reconciliation:Replicator:RetryMaxDelay"] = "00:00:01",
         };
+        // A null setting removes the rig's default for that key.
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
-            values[key] = value;
+            if (value is null)
+            {
+                values.Remove(key);
+            }
+            else
+            {
+                values[key] = value;
+            }
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
