@@ -329,14 +329,6 @@ public sealed class SqliteJournal : IJournal
     private async Task<T> ReadAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> query, string what, CancellationToken cancellationToken)
     {
         GetWriter();
-        try
-        {
-            await using var connection = await _connections.OpenReaderAsync(cancellationToken);
-            return await query(connection, cancellationToken);
-        }
-        catch (Exception exception) when (exception is SqliteException or IOException or ObjectDisposedException)
-        {
-            throw JournalErrors.Wrap(exception, what);
-        }
+        return await _connections.ReadAsync(query, what, cancellationToken);
     }
 }

@@ -33,10 +33,8 @@ internal sealed class SiteDispatcher : IAsyncDisposable
     private readonly DeliveryWindow _window = new();
     private readonly Channel<AttemptCompletion> _completions = Channel.CreateUnbounded<AttemptCompletion>(new UnboundedChannelOptions { SingleReader = true });
     private readonly List<Task> _attempts = [];
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly CancellationTokenSource _abort = new();
+    private readonly DispatchLoopLifetime _lifetime = new();
 
-    private Task? _loop;
     private int _disposed;
     private long _cursor;
     private bool _caughtUp;
@@ -84,41 +82,13 @@ internal sealed class SiteDispatcher : IAsyncDisposable
     /// <summary>Attempts running now.</summary>
     public int Running => _running;
 
-    public void Start()
-    {
-        if (_loop is not null)
-        {
-            throw new InvalidOperationException($"Delivery to site {_site} is already running.");
-        }
-
-        _loop = Task.Run(RunAsync);
-    }
+    public void Start() => _lifetime.Start(RunAsync, $"Delivery to site {_site}");
 
     /// <summary>
     /// Stops starting new attempts and waits for running ones; when <paramref name="cancellationToken"/> fires first,
     /// running attempts are cancelled (each goes back to Pending, or stays InFlight for crash recovery to resend).
     /// </summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (_loop is null)
-        {
-            return;
-        }
-
-        await _stopping.CancelAsync();
-        using (cancellationToken.Register(() => _abort.Cancel()))
-        {
-            try
-            {
-                await _loop.WaitAsync(cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                await _abort.CancelAsync();
-                await _loop;
-            }
-        }
-    }
+    public Task StopAsync(CancellationToken cancellationToken) => _lifetime.StopAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -129,14 +99,13 @@ internal sealed class SiteDispatcher : IAsyncDisposable
 
         await StopAsync(CancellationToken.None);
         await _pool.DisposeAsync();
-        _stopping.Dispose();
-        _abort.Dispose();
+        _lifetime.Dispose();
     }
 
     private async Task RunAsync()
     {
         Log.DispatcherStarted(_logger, _site, _endpoint.ToString(), _options.MaxConnectionsPerSite);
-        while (!_stopping.IsCancellationRequested)
+        while (!_lifetime.IsStopping)
         {
             try
             {
@@ -147,7 +116,7 @@ internal sealed class SiteDispatcher : IAsyncDisposable
                 _running = _window.Running;
                 await WaitAsync();
             }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (_lifetime.IsStopping)
             {
                 break;
             }
@@ -235,9 +204,9 @@ internal sealed class SiteDispatcher : IAsyncDisposable
             IReadOnlyList<PendingWork> page;
             try
             {
-                page = await _journal.ReadPendingAsync(_site, _cursor, max, _stopping.Token);
+                page = await _journal.ReadPendingAsync(_site, _cursor, max, _lifetime.Stopping);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !_stopping.IsCancellationRequested)
+            catch (Exception ex) when (ex is not OperationCanceledException || !_lifetime.IsStopping)
             {
                 Log.JournalReadFailed(_logger, _site, ex);
                 _readRetryAt = _time.GetUtcNow() + _options.RetryInitialDelay;
@@ -263,7 +232,7 @@ internal sealed class SiteDispatcher : IAsyncDisposable
             {
                 _caughtUp = true;
                 _cursor = Math.Max(_cursor, committed);
-                _appendWait = _journal.WaitForAppendAsync(_cursor, _stopping.Token);
+                _appendWait = _journal.WaitForAppendAsync(_cursor, _lifetime.Stopping);
             }
         }
     }
@@ -282,7 +251,7 @@ internal sealed class SiteDispatcher : IAsyncDisposable
 
             if (_probe is null && now >= _pool.ProbeAt)
             {
-                _probe = _pool.ProbeAsync(_abort.Token);
+                _probe = _pool.ProbeAsync(_lifetime.Abort);
             }
 
             return;
@@ -301,9 +270,9 @@ internal sealed class SiteDispatcher : IAsyncDisposable
         AttemptCompletion completion;
         try
         {
-            completion = await _deliverer.RunAsync(item, _abort.Token);
+            completion = await _deliverer.RunAsync(item, _lifetime.Abort);
         }
-        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+        catch (OperationCanceledException) when (_lifetime.IsAborting)
         {
             completion = AttemptCompletion.NotStarted(item);
         }
@@ -323,7 +292,7 @@ internal sealed class SiteDispatcher : IAsyncDisposable
             return; // more to read right away
         }
 
-        _completionWait ??= _completions.Reader.WaitToReadAsync(_stopping.Token).AsTask();
+        _completionWait ??= _completions.Reader.WaitToReadAsync(_lifetime.Stopping).AsTask();
         var waits = new List<Task>(4) { _completionWait };
         if (_appendWait is not null && _window.Count < WindowCapacity)
         {
@@ -351,7 +320,7 @@ internal sealed class SiteDispatcher : IAsyncDisposable
         }
 
         wakeAt = Earliest(wakeAt, _readRetryAt);
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(_lifetime.Stopping);
         if (wakeAt is { } due)
         {
             var delay = due - _time.GetUtcNow();
@@ -360,7 +329,7 @@ internal sealed class SiteDispatcher : IAsyncDisposable
 
         var woke = await Task.WhenAny(waits);
         await timer.CancelAsync();
-        _stopping.Token.ThrowIfCancellationRequested();
+        _lifetime.Stopping.ThrowIfCancellationRequested();
 
         if (_completionWait.IsCompleted)
         {
@@ -385,7 +354,7 @@ internal sealed class SiteDispatcher : IAsyncDisposable
     {
         try
         {
-            await Task.Delay(delay, _time, _stopping.Token);
+            await Task.Delay(delay, _time, _lifetime.Stopping);
         }
         catch (OperationCanceledException)
         {

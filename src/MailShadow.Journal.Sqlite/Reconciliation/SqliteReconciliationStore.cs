@@ -309,14 +309,6 @@ public sealed class SqliteReconciliationStore : IReconciliationStore
     private async Task<T> ReadAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> query, string what, CancellationToken cancellationToken)
     {
         EnsureOpen();
-        try
-        {
-            await using var connection = await _connections.OpenReaderAsync(cancellationToken);
-            return await query(connection, cancellationToken);
-        }
-        catch (Exception exception) when (exception is SqliteException or IOException or ObjectDisposedException)
-        {
-            throw JournalErrors.Wrap(exception, what);
-        }
+        return await _connections.ReadAsync(query, what, cancellationToken);
     }
 }

@@ -96,6 +96,23 @@ internal sealed class SqliteConnections
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="query"/> on a reader connection of its own; a storage failure surfaces as a
+    /// <see cref="JournalException"/> saying <paramref name="what"/> could not be done.
+    /// </summary>
+    public async Task<T> ReadAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> query, string what, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await OpenReaderAsync(cancellationToken);
+            return await query(connection, cancellationToken);
+        }
+        catch (Exception exception) when (exception is SqliteException or IOException or ObjectDisposedException)
+        {
+            throw JournalErrors.Wrap(exception, what);
+        }
+    }
+
     /// <summary>Closes pooled readers so the files are released when the journal closes.</summary>
     public void ReleaseReaders()
     {

@@ -32,10 +32,8 @@ internal sealed class SiteRepairLoop : IAsyncDisposable
     private readonly HashSet<MailboxQueue> _drained = [];
     private readonly Channel<RepairCompletion> _completions = Channel.CreateUnbounded<RepairCompletion>(new UnboundedChannelOptions { SingleReader = true });
     private readonly List<Task> _attempts = [];
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly CancellationTokenSource _abort = new();
+    private readonly DispatchLoopLifetime _lifetime = new();
 
-    private Task? _loop;
     private int _disposed;
     private int _held;
     private int _running;
@@ -58,41 +56,13 @@ internal sealed class SiteRepairLoop : IAsyncDisposable
 
     public SiteName Site => _site;
 
-    public void Start()
-    {
-        if (_loop is not null)
-        {
-            throw new InvalidOperationException($"Repair replication to site {_site} is already running.");
-        }
-
-        _loop = Task.Run(RunAsync);
-    }
+    public void Start() => _lifetime.Start(RunAsync, $"Repair replication to site {_site}");
 
     /// <summary>
     /// Stops starting repairs and waits for running ones; when <paramref name="cancellationToken"/> fires first, they
     /// are cancelled (each goes back to Pending marked ambiguous, or stays InFlight for crash recovery).
     /// </summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (_loop is null)
-        {
-            return;
-        }
-
-        await _stopping.CancelAsync();
-        using (cancellationToken.Register(() => _abort.Cancel()))
-        {
-            try
-            {
-                await _loop.WaitAsync(cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                await _abort.CancelAsync();
-                await _loop;
-            }
-        }
-    }
+    public Task StopAsync(CancellationToken cancellationToken) => _lifetime.StopAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -102,14 +72,13 @@ internal sealed class SiteRepairLoop : IAsyncDisposable
         }
 
         await StopAsync(CancellationToken.None);
-        _stopping.Dispose();
-        _abort.Dispose();
+        _lifetime.Dispose();
     }
 
     private async Task RunAsync()
     {
         Log.LoopStarted(_logger, _site, _source, _options.MaxConcurrentMailboxes);
-        while (!_stopping.IsCancellationRequested)
+        while (!_lifetime.IsStopping)
         {
             try
             {
@@ -119,7 +88,7 @@ internal sealed class SiteRepairLoop : IAsyncDisposable
                 StartWork();
                 await WaitAsync();
             }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (_lifetime.IsStopping)
             {
                 break;
             }
@@ -247,7 +216,7 @@ internal sealed class SiteRepairLoop : IAsyncDisposable
             {
                 _caughtUp = true;
                 _cursor = Math.Max(_cursor, committed);
-                _appendWait = _journal.WaitForAppendAsync(_cursor, _stopping.Token);
+                _appendWait = _journal.WaitForAppendAsync(_cursor, _lifetime.Stopping);
             }
         }
     }
@@ -329,9 +298,9 @@ internal sealed class SiteRepairLoop : IAsyncDisposable
     {
         try
         {
-            return await _journal.ReadPendingAsync(_site, after, PageSize, _stopping.Token);
+            return await _journal.ReadPendingAsync(_site, after, PageSize, _lifetime.Stopping);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !_stopping.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OperationCanceledException || !_lifetime.IsStopping)
         {
             Log.JournalReadFailed(_logger, _site, ex);
             _readRetryAt = _time.GetUtcNow() + _options.RetryInitialDelay;
@@ -393,9 +362,9 @@ internal sealed class SiteRepairLoop : IAsyncDisposable
         RepairCompletion completion;
         try
         {
-            completion = await _runner.RunAsync(mailbox, work, _abort.Token);
+            completion = await _runner.RunAsync(mailbox, work, _lifetime.Abort);
         }
-        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+        catch (OperationCanceledException) when (_lifetime.IsAborting)
         {
             completion = new RepairCompletion(mailbox, RepairAttemptEnd.NotStarted);
         }
@@ -422,7 +391,7 @@ internal sealed class SiteRepairLoop : IAsyncDisposable
             return;
         }
 
-        _completionWait ??= _completions.Reader.WaitToReadAsync(_stopping.Token).AsTask();
+        _completionWait ??= _completions.Reader.WaitToReadAsync(_lifetime.Stopping).AsTask();
         var waits = new List<Task>(3) { _completionWait };
         if (_appendWait is not null && _held < WindowCapacity)
         {
@@ -437,7 +406,7 @@ internal sealed class SiteRepairLoop : IAsyncDisposable
             wakeAt = retry;
         }
 
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(_lifetime.Stopping);
         if (wakeAt is { } at)
         {
             var delay = at - now;
@@ -446,7 +415,7 @@ internal sealed class SiteRepairLoop : IAsyncDisposable
 
         var woke = await Task.WhenAny(waits);
         await timer.CancelAsync();
-        _stopping.Token.ThrowIfCancellationRequested();
+        _lifetime.Stopping.ThrowIfCancellationRequested();
         if (_completionWait.IsCompleted)
         {
             _completionWait = null;
@@ -465,7 +434,7 @@ internal sealed class SiteRepairLoop : IAsyncDisposable
     {
         try
         {
-            await Task.Delay(delay, _time, _stopping.Token);
+            await Task.Delay(delay, _time, _lifetime.Stopping);
         }
         catch (OperationCanceledException)
         {
