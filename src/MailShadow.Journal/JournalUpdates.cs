@@ -7,7 +7,8 @@ public static class JournalUpdates
 {
     /// <summary>
     /// Applies <paramref name="update"/>, retrying for as long as the journal fails transiently (each failure reported
-    /// to <paramref name="onTransientFailure"/>, then a back-off from <paramref name="retry"/>): a dispatcher that has
+    /// to <paramref name="onTransientFailure"/> — a delegate the caller makes once, so the hot path allocates nothing —,
+    /// then a back-off from <paramref name="retry"/>): a dispatcher that has
     /// applied something to a site must record it, or the work would be applied again. Only
     /// <paramref name="cancellationToken"/> or a lasting failure ends the retries.
     /// </summary>
@@ -15,7 +16,7 @@ public static class JournalUpdates
         this IJournal journal,
         SiteUpdate update,
         RetrySchedule retry,
-        Action<JournalException> onTransientFailure,
+        Action<SiteUpdate, JournalException> onTransientFailure,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -31,7 +32,7 @@ public static class JournalUpdates
             }
             catch (JournalException ex) when (ex.IsTransient)
             {
-                onTransientFailure(ex);
+                onTransientFailure(update, ex);
                 await Task.Delay(retry.DelayAfter(failures), time, cancellationToken);
             }
         }

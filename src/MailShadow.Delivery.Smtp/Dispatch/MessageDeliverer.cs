@@ -31,6 +31,7 @@ internal sealed class MessageDeliverer(
 
     private readonly RetrySchedule _retry = new(options.RetryInitialDelay, options.RetryMaxDelay);
     private readonly RetrySchedule _journalRetry = new(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5));
+    private readonly Action<SiteUpdate, JournalException> _onJournalFailure = (update, ex) => Log.JournalUpdateFailed(logger, update.Id, site, ex);
 
     public async Task<AttemptCompletion> RunAsync(WorkItem item, CancellationToken abort)
     {
@@ -237,7 +238,7 @@ internal sealed class MessageDeliverer(
 
     /// <summary>Makes an outcome durable, retrying a journal that is briefly unavailable; the send is never repeated for it.</summary>
     private Task WriteAsync(SiteUpdate update, CancellationToken abort) =>
-        journal.UpdateDurablyAsync(update, _journalRetry, ex => Log.JournalUpdateFailed(logger, update.Id, site, ex), time, abort);
+        journal.UpdateDurablyAsync(update, _journalRetry, _onJournalFailure, time, abort);
 
     /// <summary>On shutdown mid-send: back to Pending so it is sent again (same bytes) at the next start.</summary>
     private async Task TryRequeueAsync(WorkItem item, int attempts)

@@ -28,6 +28,7 @@ internal sealed class RepairAttemptRunner(
 
     private readonly RetrySchedule _backoff = new(options.RetryInitialDelay, options.RetryMaxDelay);
     private readonly RetrySchedule _journalBackoff = new(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5));
+    private readonly Action<SiteUpdate, JournalException> _onJournalFailure = (update, ex) => Log.JournalUpdateFailed(logger, update.Id, site, ex);
 
     public async Task<RepairCompletion> RunAsync(MailboxQueue mailbox, RepairWork work, CancellationToken abort)
     {
@@ -132,7 +133,7 @@ internal sealed class RepairAttemptRunner(
 
     /// <summary>Makes an outcome durable, retrying a journal that is briefly unavailable; the repair is never applied again for it.</summary>
     private Task WriteAsync(SiteUpdate update, CancellationToken abort) =>
-        journal.UpdateDurablyAsync(update, _journalBackoff, ex => Log.JournalUpdateFailed(logger, update.Id, site, ex), time, abort);
+        journal.UpdateDurablyAsync(update, _journalBackoff, _onJournalFailure, time, abort);
 
     /// <summary>On shutdown mid-attempt: back to Pending, marked ambiguous, so the next start checks before applying.</summary>
     private async Task TryRequeueAsync(RepairWork work, int attempts)
