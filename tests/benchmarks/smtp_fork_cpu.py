@@ -56,6 +56,22 @@ def group_name(name):
     return name
 
 
+def context_switches(pid):
+    """(threads, voluntary + involuntary context switches summed over the process's live threads)."""
+    threads = switches = 0
+    task_dir = "/proc/%d/task" % pid
+    for tid in os.listdir(task_dir):
+        try:
+            with open("%s/%s/status" % (task_dir, tid)) as f:
+                for line in f:
+                    if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
+                        switches += int(line.split()[1])
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        threads += 1
+    return threads, switches
+
+
 def process_ticks(pid):
     with open("/proc/%d/stat" % pid, "rb") as f:
         data = f.read()
@@ -71,6 +87,7 @@ def send(port, count, size, sessions):
 
 def run_round(pid, port, sinks, count, size, sessions, timeout):
     base = [m.sink_count(s) for s in sinks]
+    _, switches0 = context_switches(pid)
     threads0, cpu0, t0 = thread_ticks(pid), process_ticks(pid), time.monotonic()
     source = send(port, count, size, sessions)
     deadline = t0 + timeout
@@ -88,12 +105,15 @@ def run_round(pid, port, sinks, count, size, sessions, timeout):
         raise RuntimeError("round did not finish within %ss" % timeout)
     both = time.monotonic() - t0
     cpu1, threads1 = process_ticks(pid), thread_ticks(pid)
+    thread_count, switches1 = context_switches(pid)
     ms = 1000.0 / CLK_TCK
     split = {name: (threads1.get(name, 0) - threads0.get(name, 0)) * ms / count for name in threads1}
     return {
         "count": count, "accept_s": round(accepted, 3), "both_s": round(both, 3),
         "accepted_rate": round(count / accepted), "both_rate": round(count / both),
         "cpu_ms_per_msg": round((cpu1 - cpu0) * ms / count, 4),
+        "switches_per_msg": round((switches1 - switches0) / count, 1),
+        "threads": thread_count,
         "threads_ms_per_msg": {k: round(v, 4) for k, v in sorted(split.items(), key=lambda kv: -kv[1]) if v > 0},
         "loadavg": open("/proc/loadavg").read().split()[:3],
     }
@@ -171,8 +191,10 @@ def main():
                 m.stop_process(perf, signal.SIGINT, grace=60)
             rounds.append(r)
             top = ", ".join("%s %.3f" % kv for kv in list(r["threads_ms_per_msg"].items())[:6])
-            print("round %d %5d msgs  %.3f ms CPU/msg  accepted %d/s  both %d/s  load %s\n        threads: %s" % (
-                i + 1, args.count, r["cpu_ms_per_msg"], r["accepted_rate"], r["both_rate"], " ".join(r["loadavg"]), top), flush=True)
+            print("round %d %5d msgs  %.3f ms CPU/msg  accepted %d/s  both %d/s  load %s\n        threads: %s\n"
+                  "        %.1f context switches/msg over %d threads" % (
+                      i + 1, args.count, r["cpu_ms_per_msg"], r["accepted_rate"], r["both_rate"], " ".join(r["loadavg"]), top,
+                      r["switches_per_msg"], r["threads"]), flush=True)
         cpus = sorted(r["cpu_ms_per_msg"] for r in rounds)
         print("CPU ms/msg: min %.3f  median %.3f  max %.3f" % (cpus[0], cpus[len(cpus) // 2], cpus[-1]))
         if args.json:

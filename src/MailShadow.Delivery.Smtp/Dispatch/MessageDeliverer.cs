@@ -11,9 +11,9 @@ using Microsoft.Extensions.Logging;
 namespace MailShadow.Delivery.Smtp.Dispatch;
 
 /// <summary>
-/// One attempt to deliver one journaled message to one site: read the payload, mark the transaction InFlight, take
-/// a connection, send to the recipients still outstanding, give the connection back, record the outcome
-/// (Applied, Failed, or Pending with a retry time) and, when the site state became final with refusals, let the
+/// One attempt to deliver one journaled message to one site: read the payload, take a connection, send to the
+/// recipients still outstanding, give the connection back, record the outcome (Applied, Failed, or Pending with a
+/// retry time) and, when the site state became final with refusals, let the
 /// <see cref="DsnComposer"/> check whether the sender must be told.
 /// </summary>
 internal sealed class MessageDeliverer(
@@ -84,23 +84,13 @@ internal sealed class MessageDeliverer(
             return AttemptCompletion.NotStarted(item, time.GetUtcNow() + options.RetryInitialDelay);
         }
 
-        // InFlight is made durable before a connection is taken, so the commit overlaps other messages' sending
-        // instead of holding a connection idle. Should the site turn out to be unreachable, the mark is undone.
+        // No InFlight mark: should the appliance die mid-send, the message is still Pending and is sent again with the
+        // same bytes and transaction id, which the site drops as a duplicate (at-least-once, deduplicated). The mark
+        // would have cost half of the journal's update traffic to say only that a resend might be one.
         var attempts = item.Attempts + 1;
-        try
-        {
-            await journal.UpdateAsync(new SiteUpdate(item.Id, site, SiteState.InFlight, attempts, Detail: item.Detail), abort);
-        }
-        catch (JournalException ex)
-        {
-            Log.JournalUpdateFailed(logger, item.Id, site, ex);
-            return AttemptCompletion.NotStarted(item, time.GetUtcNow() + options.RetryInitialDelay);
-        }
-
         var acquired = await pool.AcquireAsync(abort);
         if (acquired.Connection is not { } connection)
         {
-            await WriteAsync(new SiteUpdate(item.Id, site, SiteState.Pending, item.Attempts, item.NextAttemptAt, Detail: item.Detail), abort);
             return AttemptCompletion.NotStarted(item);
         }
 

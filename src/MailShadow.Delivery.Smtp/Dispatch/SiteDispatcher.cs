@@ -31,7 +31,8 @@ internal sealed class SiteDispatcher : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly int _maxRunning;
     private readonly DeliveryWindow _window = new();
-    private readonly Channel<AttemptCompletion> _completions = Channel.CreateUnbounded<AttemptCompletion>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<AttemptCompletion> _completions = Channel.CreateUnbounded<AttemptCompletion>(
+        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true });
     private readonly List<Task> _attempts = [];
     private readonly DispatchLoopLifetime _lifetime = new();
 
@@ -293,16 +294,6 @@ internal sealed class SiteDispatcher : IAsyncDisposable
         }
 
         _completionWait ??= _completions.Reader.WaitToReadAsync(_lifetime.Stopping).AsTask();
-        var waits = new List<Task>(4) { _completionWait };
-        if (_appendWait is not null && _window.Count < WindowCapacity)
-        {
-            waits.Add(_appendWait);
-        }
-
-        if (_probe is not null)
-        {
-            waits.Add(_probe);
-        }
 
         // An item that became due since StartWork can start now; due items that wait for a free slot are woken by
         // the completion that frees it, so only future retry times set the timer.
@@ -320,15 +311,24 @@ internal sealed class SiteDispatcher : IAsyncDisposable
         }
 
         wakeAt = Earliest(wakeAt, _readRetryAt);
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(_lifetime.Stopping);
-        if (wakeAt is { } due)
+        var appendWait = _window.Count < WindowCapacity ? _appendWait : null;
+        if (wakeAt is null && _probe is null)
         {
-            var delay = due - _time.GetUtcNow();
-            waits.Add(delay > TimeSpan.Zero ? Task.Delay(delay, _time, timer.Token) : Task.CompletedTask);
+            // The usual case under load, once per completion: no timer to arm and cancel.
+            if (appendWait is null)
+            {
+                await _completionWait;
+            }
+            else
+            {
+                await Task.WhenAny(_completionWait, appendWait);
+            }
+        }
+        else
+        {
+            await WaitWithTimerAsync(appendWait, wakeAt);
         }
 
-        var woke = await Task.WhenAny(waits);
-        await timer.CancelAsync();
         _lifetime.Stopping.ThrowIfCancellationRequested();
 
         if (_completionWait.IsCompleted)
@@ -341,13 +341,37 @@ internal sealed class SiteDispatcher : IAsyncDisposable
             _probe = null;
         }
 
-        if (woke == _appendWait && _appendWait.IsFaulted)
+        if (_appendWait is { IsFaulted: true } failed)
         {
-            Log.JournalReadFailed(_logger, _site, _appendWait.Exception!.GetBaseException());
+            Log.JournalReadFailed(_logger, _site, failed.Exception!.GetBaseException());
             _appendWait = null;
             _caughtUp = false;
             _readRetryAt = _time.GetUtcNow() + _options.RetryInitialDelay;
         }
+    }
+
+    private async Task WaitWithTimerAsync(Task? appendWait, DateTimeOffset? wakeAt)
+    {
+        var waits = new List<Task>(4) { _completionWait! };
+        if (appendWait is not null)
+        {
+            waits.Add(appendWait);
+        }
+
+        if (_probe is not null)
+        {
+            waits.Add(_probe);
+        }
+
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(_lifetime.Stopping);
+        if (wakeAt is { } due)
+        {
+            var delay = due - _time.GetUtcNow();
+            waits.Add(delay > TimeSpan.Zero ? Task.Delay(delay, _time, timer.Token) : Task.CompletedTask);
+        }
+
+        await Task.WhenAny(waits);
+        await timer.CancelAsync();
     }
 
     private async Task SleepAsync(TimeSpan delay)

@@ -47,6 +47,10 @@ internal sealed class EwsRequestExecutor : IDisposable
         for (var attempt = 1; ; attempt++)
         {
             var (messages, failure) = await AttemptAsync(operation, body, impersonate, attempt, cancellationToken);
+
+            // The caller goes on to work with the answer (planning, MIME checks over a batch of items), which can take
+            // a while: that runs on the thread pool, not on the socket thread that may have completed the read.
+            await Task.Yield();
             if (failure is null)
             {
                 return messages!;
