@@ -17,6 +17,7 @@ internal sealed class AppendWork : TaskCompletionSource<JournalAppendResult>, IJ
     private readonly string[] _targets;
     private readonly CancellationToken _cancellationToken;
     private JournalAppendResult _result;
+    private long _createdTicks;
     private bool _skipped;
 
     public AppendWork(NewTransaction transaction, TransactionId id, CancellationToken cancellationToken)
@@ -36,7 +37,7 @@ internal sealed class AppendWork : TaskCompletionSource<JournalAppendResult>, IJ
         _mailboxes = Columns.JoinMailboxes(transaction.Mailboxes);
         _metadata = transaction.Metadata;
         _payload = WholeArray(transaction.Payload);
-        _targets = Targets(transaction.Targets);
+        _targets = DistinctSites(transaction.Targets);
         _cancellationToken = cancellationToken;
     }
 
@@ -51,6 +52,22 @@ internal sealed class AppendWork : TaskCompletionSource<JournalAppendResult>, IJ
 
     /// <summary>True when this append wrote a new transaction (not skipped, refused or already there).</summary>
     public bool Stored { get; private set; }
+
+    /// <summary>The sites it was appended for, each once.</summary>
+    public string[] Targets => _targets;
+
+    /// <summary>The stored transaction as a dispatcher reads it while it is new: pending, no attempt yet.</summary>
+    public PendingWork ToPendingWork() => new(
+        _id,
+        _result.Sequence,
+        (TransactionKind)_kind,
+        Columns.Time(_createdTicks),
+        Columns.SplitMailboxes(_mailboxes),
+        _metadata,
+        Attempts: 0,
+        NextAttemptAt: null,
+        Ambiguous: false,
+        Detail: null);
 
     public void Execute(WriterStatements statements, BatchContext batch)
     {
@@ -74,6 +91,7 @@ internal sealed class AppendWork : TaskCompletionSource<JournalAppendResult>, IJ
 
                 batch.LastSequence = sequence;
                 batch.Appended++;
+                _createdTicks = batch.NowTicks;
                 _result = new JournalAppendResult(_id, sequence, batch.Now);
                 Stored = true;
             }
@@ -125,7 +143,7 @@ internal sealed class AppendWork : TaskCompletionSource<JournalAppendResult>, IJ
             ? array
             : payload.ToArray();
 
-    private static string[] Targets(IReadOnlyList<SiteName> targets)
+    private static string[] DistinctSites(IReadOnlyList<SiteName> targets)
     {
         var sites = new string[targets.Count];
         var count = 0;

@@ -26,6 +26,7 @@ internal sealed class JournalWriter
     private readonly JournalMetrics _metrics;
     private readonly ILogger _logger;
     private readonly RecentPayloads _recent;
+    private readonly RecentAppends _appends;
     private readonly List<(Model.TransactionId Id, byte[] Payload)> _stored = [];
     private readonly int _maxBatchSize;
     private readonly BatchContext _batch = new();
@@ -46,9 +47,12 @@ internal sealed class JournalWriter
         TimeProvider timeProvider,
         JournalMetrics metrics,
         RecentPayloads recent,
+        RecentAppends appends,
         ILogger logger)
     {
         _recent = recent;
+        _appends = appends;
+        _appends.Reset(lastSequence);
         _connections = connections;
         _statements = statements;
         _lastSequence = lastSequence;
@@ -162,7 +166,7 @@ internal sealed class JournalWriter
         }
 
         _lastSequence = _batch.LastSequence;
-        RememberPayloads();
+        Remember();
         if (_batch.Appended > 0)
         {
             // Publish the sequence before waking waiters: a waiter that sees the new signal must also see the sequence.
@@ -182,12 +186,27 @@ internal sealed class JournalWriter
         }
     }
 
-    /// <summary>Before the commit is published, so a reader that learns of a new transaction finds its payload in memory.</summary>
-    private void RememberPayloads()
+    /// <summary>
+    /// Before the commit is published, so a reader that learns of a new transaction finds it, and its payload, in
+    /// memory; and before any caller is completed, so no one can act on an update that memory does not know yet.
+    /// </summary>
+    private void Remember()
     {
         if (_batch.Purged > 0)
         {
             _recent.Clear();
+            _appends.Clear();
+        }
+
+        if (_batch.Updated > 0)
+        {
+            foreach (var work in _items)
+            {
+                if (work is UpdateWork { UpdatedSequence: { } sequence } update)
+                {
+                    _appends.Touch(sequence, update.Site.Value!);
+                }
+            }
         }
 
         if (_batch.Appended == 0)
@@ -201,6 +220,7 @@ internal sealed class JournalWriter
             if (work is AppendWork { Stored: true } append)
             {
                 _stored.Add((append.Id, append.Payload));
+                _appends.Add(append.ToPendingWork(), append.Targets);
             }
         }
 

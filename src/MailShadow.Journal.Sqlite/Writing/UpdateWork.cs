@@ -35,6 +35,9 @@ internal sealed class UpdateWork : TaskCompletionSource, IJournalWork
 
     public SiteName Site => _update.Site;
 
+    /// <summary>The sequence whose state this update changed, once it has.</summary>
+    public long? UpdatedSequence { get; private set; }
+
     /// <summary>True when the transaction had no state on the site, so nothing was written.</summary>
     public bool Unknown { get; private set; }
 
@@ -65,6 +68,7 @@ internal sealed class UpdateWork : TaskCompletionSource, IJournalWork
                 }
 
                 open.Set(_update.Id, site, sequence, _update.State);
+                UpdatedSequence = sequence;
             }
             else
             {
