@@ -81,7 +81,7 @@ internal sealed class OutgoingMessage
     /// MimeMessage stamps Date, Message-Id, From and Subject (formatting and encoding each) only for us to remove them,
     /// which cost more than the rest of the dressing. Used by one send at a time.
     /// </summary>
-    internal sealed class Builder : IDisposable
+    internal sealed class Builder(SegmentCork? cork = null) : IDisposable
     {
         private static readonly byte[] _placeholder = "-\r\n"u8.ToArray();
 
@@ -141,7 +141,7 @@ internal sealed class OutgoingMessage
 
             if (_message is null)
             {
-                _body = new RawBodyPart(ReadOnlyMemory<byte>.Empty, eightBit: false);
+                _body = new RawBodyPart(ReadOnlyMemory<byte>.Empty, eightBit: false, cork);
                 _message = new MimeMessage { Body = _body };
             }
 

@@ -10,11 +10,12 @@ namespace MailShadow.Delivery.Smtp.Transport;
 internal sealed class SiteConnection : IAsyncDisposable
 {
     private readonly DeliverySmtpClient _client;
-    private readonly OutgoingMessage.Builder _outgoing = new();
+    private readonly OutgoingMessage.Builder _outgoing;
 
-    private SiteConnection(DeliverySmtpClient client, long number, DateTimeOffset openedAt)
+    private SiteConnection(DeliverySmtpClient client, Socket socket, long number, DateTimeOffset openedAt)
     {
         _client = client;
+        _outgoing = new OutgoingMessage.Builder(new SegmentCork(socket));
         Number = number;
         LastUsed = openedAt;
     }
@@ -62,7 +63,7 @@ internal sealed class SiteConnection : IAsyncDisposable
         {
             await socket.ConnectAsync(endpoint.Smtp.Host, endpoint.Smtp.Port, linked.Token);
             await client.ConnectAsync(socket, endpoint.Smtp.Host, endpoint.Smtp.Port, endpoint.Tls, linked.Token);
-            return new SiteConnection(client, number, time.GetUtcNow());
+            return new SiteConnection(client, socket, number, time.GetUtcNow());
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
