@@ -23,6 +23,8 @@ usage: tests/benchmarks/smtp-fork-vs-postfix.sh [options]
                       per message, as real traffic spreads over mailboxes)
   --no-capture        no tcpdump and so no latency figures (to see what the capture costs the rates)
   --only TARGET       postfix or mailshadow (default: both)
+  --rounds N          run both targets N times, alternating, each round on fresh instances and sinks, and
+                      report every round and the medians (ratios paired within a round; default 1)
   --timeout S         bound on each case, sending plus delivery (default 300)
   --workdir DIR       where the temporary directory goes (default $BENCH_WORKDIR or /var/tmp; use a
                       disk-backed file system, both targets fsync there)
@@ -50,6 +52,7 @@ workroot=${BENCH_WORKDIR:-/var/tmp}
 build=1
 keep=0
 capture=1
+rounds=1
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -63,6 +66,7 @@ while [ $# -gt 0 ]; do
       case "$2" in postfix | mailshadow) targets=("$2") ;; *) echo "--only takes postfix or mailshadow" >&2; exit 2 ;; esac
       shift 2 ;;
     --timeout) case_timeout=$2; shift 2 ;;
+    --rounds) rounds=$2; shift 2 ;;
     --workdir) workroot=$2; shift 2 ;;
     --no-build) build=0; shift ;;
     --keep) keep=1; shift ;;
@@ -298,18 +302,19 @@ $(tail -n 30 "$work/mailshadow.log")"
 
 # ------------------------------------------------------------------ one case
 results=()
+round=1
 run_case() { # target port label size count cpu-spec...
   local target=$1 port=$2 label=$3 size=$4 count=$5
   shift 5
-  local json="$work/result-$target-$label.json"
+  local json="$work/result-$target-$label-$round.json"
   local extra=()
   [ "$reuse" -eq 1 ] && extra+=(--reuse)
   [ "$distinct" -eq 1 ] && extra+=(--distinct)
   [ "$keep" -eq 1 ] && extra+=(--keep-pcap)
   [ "$capture" -eq 0 ] && extra+=(--no-capture)
-  run_measure case --target "$target" --label "$label" --port "$port" --count "$count" --size "$size" \
+  run_measure case --target "$target" --label "$label" --round "$round" --port "$port" --count "$count" --size "$size" \
     --sessions "$sessions" "${extra[@]}" --sink-a "$sink_a_out" --sink-b "$sink_b_out" \
-    --pcap "$work/$target-$label.pcap" --timeout "$case_timeout" --json "$json" "$@" >&2 \
+    --pcap "$work/$target-$label-$round.pcap" --timeout "$case_timeout" --json "$json" "$@" >&2 \
     || die "$target, $label: the case failed (see above)"
   [ "$label" = warmup ] || results+=("$json")
 }
@@ -346,8 +351,11 @@ if [ "$idle_before" -lt 85 ]; then
   log "warning: the machine was only ${idle_before}% idle before the run; other load will skew the figures"
 fi
 
-for target in "${targets[@]}"; do
-  run_target "$target"
+for round in $(seq 1 "$rounds"); do
+  [ "$rounds" -gt 1 ] && log "round $round of $rounds"
+  for target in "${targets[@]}"; do
+    run_target "$target"
+  done
 done
 
 # ------------------------------------------------------------------ report

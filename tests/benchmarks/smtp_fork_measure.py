@@ -280,7 +280,7 @@ def case_main(args):
 
     tcpdump, tcpdump_log = None, None
     source = None
-    result = {"target": args.target, "label": args.label, "size": args.size, "count": args.count,
+    result = {"target": args.target, "label": args.label, "round": args.round, "size": args.size, "count": args.count,
               "sessions": args.sessions, "reuse": args.reuse, "distinct": args.distinct}
     try:
         if not args.no_capture:
@@ -398,12 +398,21 @@ def ratio(a, b):
     return "%.2fx" % (a / b) if a and b else "-"
 
 
+def median(values):
+    values = sorted(v for v in values if v is not None)
+    if not values:
+        return None
+    mid = len(values) // 2
+    return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
+
+
 def report_main(args):
     results = []
     for path in args.json:
         with open(path) as f:
             results.append(json.load(f))
-    by = {(r["target"], r["label"]): r for r in results}
+    rounds = sorted({r.get("round", 1) for r in results})
+    by = {(r["target"], r["label"], r.get("round", 1)): r for r in results}
     labels = []
     for r in results:
         if r["label"] not in labels:
@@ -417,38 +426,58 @@ def report_main(args):
     ]
     out = []
     for label in labels:
-        pf, ms = by.get(("postfix", label)), by.get(("mailshadow", label))
-        any_r = pf or ms
+        pfs = [by.get(("postfix", label, n)) for n in rounds]
+        mss = [by.get(("mailshadow", label, n)) for n in rounds]
+        any_r = next(r for r in pfs + mss if r)
         out.append("")
         out.append("%s x %d messages, %d sessions, %s, %s" % (
             human_size(any_r["size"]), any_r["count"], any_r["sessions"],
             "connection reused (-d)" if any_r["reuse"] else "one connection per message",
             "a different recipient per message (-N)" if any_r.get("distinct") else "one recipient for all"))
+        if len(rounds) > 1:
+            # Each round ran both targets back to back; a ratio is taken within a round, so that what the machine
+            # was doing at the time weighs on both sides of it.
+            out.append("  %-8s %22s %22s %22s" % ("round", "Postfix acc. / both", "MailShadow acc. / both", "ratios acc. / both"))
+            for n, pf, ms in zip(rounds, pfs, mss):
+                out.append("  %-8s %22s %22s %22s" % (
+                    n,
+                    "%s / %s" % (fmt(pf and pf["accepted_rate"]), fmt(pf and pf["both_rate"])),
+                    "%s / %s" % (fmt(ms and ms["accepted_rate"]), fmt(ms and ms["both_rate"])),
+                    "%s / %s" % (ratio(ms and ms["accepted_rate"], pf and pf["accepted_rate"]),
+                                 ratio(ms and ms["both_rate"], pf and pf["both_rate"]))))
+            out.append("  median of %d rounds:" % len(rounds))
         out.append("  %-26s %12s %12s %16s" % ("", "Postfix", "MailShadow", "MailShadow/Postfix"))
         for title, key, digits, _ in rows:
-            a = pf.get(key) if pf else None
-            b = ms.get(key) if ms else None
-            out.append("  %-26s %12s %12s %16s" % (title, fmt(a, digits), fmt(b, digits), ratio(b, a)))
-        for name, r in (("Postfix", pf), ("MailShadow", ms)):
-            if not r:
-                continue
-            notes = []
-            if r["sink_a"] != r["count"] or r["sink_b"] != r["count"]:
-                notes.append("sinks hold %d/%d (duplicates?)" % (r["sink_a"], r["sink_b"]))
-            if r["latency_samples"] != r["count"] and r["latency_samples"] > 0:
-                notes.append("%d latency samples for %d messages" % (r["latency_samples"], r["count"]))
-            if r.get("pcap_dropped"):
-                notes.append("%d packets dropped by the capture" % r["pcap_dropped"])
-            bad = {c: n for c, n in r["reply_codes"].items() if c != "250"}
-            if bad:
-                notes.append("non-250 replies to DATA: %s" % bad)
-            out.append("  %-10s accept phase %.2fs, until both sinks %.2fs%s" % (
-                name, r["accept_seconds"], r["both_seconds"], ("; " + "; ".join(notes)) if notes else ""))
-            for phase in ("cpu_accept", "cpu_total"):
-                split = r[phase]
-                parts = ", ".join("%s %.0f%%" % (k, v) for k, v in sorted(split.items(), key=lambda kv: -kv[1]))
-                out.append("  %-10s CPU (%% of all cores, %s): %s" % (
-                    "", "accept phase" if phase == "cpu_accept" else "until both", parts))
+            a = median(pf.get(key) for pf in pfs if pf)
+            b = median(ms.get(key) for ms in mss if ms)
+            if len(rounds) > 1:
+                paired = median((ms[key] / pf[key]) for pf, ms in zip(pfs, mss) if pf and ms and pf.get(key) and ms.get(key))
+                shown = "%.2fx" % paired if paired else "-"
+            else:
+                shown = ratio(b, a)
+            out.append("  %-26s %12s %12s %16s" % (title, fmt(a, digits), fmt(b, digits), shown))
+        for n in rounds:
+            for name, r in (("Postfix", by.get(("postfix", label, n))), ("MailShadow", by.get(("mailshadow", label, n)))):
+                if not r:
+                    continue
+                notes = []
+                if r["sink_a"] != r["count"] or r["sink_b"] != r["count"]:
+                    notes.append("sinks hold %d/%d (duplicates?)" % (r["sink_a"], r["sink_b"]))
+                if r["latency_samples"] != r["count"] and r["latency_samples"] > 0:
+                    notes.append("%d latency samples for %d messages" % (r["latency_samples"], r["count"]))
+                if r.get("pcap_dropped"):
+                    notes.append("%d packets dropped by the capture" % r["pcap_dropped"])
+                bad = {c: v for c, v in r["reply_codes"].items() if c != "250"}
+                if bad:
+                    notes.append("non-250 replies to DATA: %s" % bad)
+                prefix = name if len(rounds) == 1 else "%s (%d)" % (name, n)
+                out.append("  %-10s accept phase %.2fs, until both sinks %.2fs%s" % (
+                    prefix, r["accept_seconds"], r["both_seconds"], ("; " + "; ".join(notes)) if notes else ""))
+                for phase in ("cpu_accept", "cpu_total"):
+                    split = r[phase]
+                    parts = ", ".join("%s %.0f%%" % (k, v) for k, v in sorted(split.items(), key=lambda kv: -kv[1]))
+                    out.append("  %-10s CPU (%% of all cores, %s): %s" % (
+                        "", "accept phase" if phase == "cpu_accept" else "until both", parts))
     print("\n".join(out))
     return 0
 
@@ -468,6 +497,7 @@ def main():
     p = sub.add_parser("case")
     p.add_argument("--target", required=True)
     p.add_argument("--label", required=True)
+    p.add_argument("--round", type=int, default=1)
     p.add_argument("--port", type=int, required=True)
     p.add_argument("--count", type=int, required=True)
     p.add_argument("--size", type=int, required=True)
