@@ -21,6 +21,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 export PATH="$PATH:/usr/sbin"
 
+# The appliance runs socket completions inline (src/MailShadow/Hosting/SocketCompletions.cs); the test processes,
+# which host ingress, delivery, lab sites and the admin API in-process, run them the same way.
+export DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS="${DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS:-1}"
+
 log "build"
 dotnet build MailShadow.sln -c Release -nologo -v quiet -clp:NoSummary
 
