@@ -198,6 +198,23 @@ internal sealed class JournalWriter
             _appends.Clear();
         }
 
+        if (_batch.Appended > 0)
+        {
+            _stored.Clear();
+            foreach (var work in _items)
+            {
+                if (work is AppendWork { Stored: true } append)
+                {
+                    _stored.Add((append.Id, append.Payload));
+                    _appends.Add(append.ToPendingWork(), append.Targets);
+                }
+            }
+
+            _recent.Add(_stored);
+            _stored.Clear();
+        }
+
+        // After the appends: an update may concern a transaction appended earlier in this same batch.
         if (_batch.Updated > 0)
         {
             foreach (var work in _items)
@@ -208,24 +225,6 @@ internal sealed class JournalWriter
                 }
             }
         }
-
-        if (_batch.Appended == 0)
-        {
-            return;
-        }
-
-        _stored.Clear();
-        foreach (var work in _items)
-        {
-            if (work is AppendWork { Stored: true } append)
-            {
-                _stored.Add((append.Id, append.Payload));
-                _appends.Add(append.ToPendingWork(), append.Targets);
-            }
-        }
-
-        _recent.Add(_stored);
-        _stored.Clear();
     }
 
     private void FailBatch(Exception exception)

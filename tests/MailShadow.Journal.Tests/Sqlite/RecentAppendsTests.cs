@@ -139,6 +139,39 @@ public sealed class RecentAppendsTests : IDisposable
         Assert.All(standby, w => Assert.Equal(0, w.Attempts));
     }
 
+    [Fact]
+    public async Task ReadPending_AnUpdateInTheSameCommitAsItsAppend_ShowsTheUpdate()
+    {
+        using var directory = new TempDirectory();
+        await using var journal = new SqliteJournal(new SqliteJournalOptions { Path = directory.File("journal.db") }, TimeProvider.System, NullLogger<SqliteJournal>.Instance);
+        await journal.OpenAsync(Token);
+        using var held = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        journal.BeforeBatch = _ =>
+        {
+            if (!held.IsSet)
+            {
+                held.Set();
+                release.Wait(Token);
+            }
+        };
+
+        // The writer is held inside a first commit while an append and an update of it queue behind it, so that both
+        // are written by the next commit.
+        var first = journal.AppendAsync(Transactions.Message(), Token);
+        held.Wait(Token);
+        var id = TransactionId.New();
+        var append = journal.AppendAsync(Transactions.Message(id: id), Token);
+        var update = journal.UpdateAsync(new SiteUpdate(id, Transactions.Primary, SiteState.Applied, 1), Token);
+        release.Set();
+        await first;
+        var appended = await append;
+        await update;
+
+        Assert.DoesNotContain(await journal.ReadPendingAsync(Transactions.Primary, 0, 10, Token), w => w.Id == id);
+        Assert.Contains(await journal.ReadPendingAsync(Transactions.Standby, 0, 10, Token), w => w.Sequence == appended.Sequence);
+    }
+
     private static PendingWork Work(long sequence) =>
         new(TransactionId.New(), sequence, TransactionKind.SmtpMessage, DateTimeOffset.UnixEpoch, ["alice@example.test"], "{}", 0, null, false, null);
 }
