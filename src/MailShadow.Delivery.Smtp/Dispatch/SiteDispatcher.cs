@@ -283,6 +283,13 @@ internal sealed class SiteDispatcher : IAsyncDisposable
             completion = AttemptCompletion.NotStarted(item, _time.GetUtcNow() + _options.RetryInitialDelay);
         }
 
+        if (completion.End is AttemptEnd.NotStarted or AttemptEnd.Vanished)
+        {
+            // These ends wrote nothing to the journal, so this may still be a socket engine thread (a failed connect
+            // completes there); the dispatcher, which the write below continues inline, does not run on one.
+            await Task.Yield();
+        }
+
         _completions.Writer.TryWrite(completion);
     }
 
