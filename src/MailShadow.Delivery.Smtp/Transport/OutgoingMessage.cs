@@ -26,6 +26,12 @@ internal sealed class OutgoingMessage
     /// <summary>The size announced with <c>SIZE=</c>.</summary>
     public long Size { get; }
 
+    /// <summary>
+    /// True when the message writes exactly the payload's bytes (the usual case), so <see cref="Size"/> is also the
+    /// exact length of what is sent, as <c>BDAT</c> needs; false for a payload MimeKit had to parse.
+    /// </summary>
+    public bool Exact { get; private init; }
+
     /// <summary>Dresses one payload in a message of its own (a connection reuses one through <see cref="Builder"/>).</summary>
     public static OutgoingMessage Create(ReadOnlyMemory<byte> payload) => new Builder().Create(payload);
 
@@ -97,7 +103,7 @@ internal sealed class OutgoingMessage
             {
                 header.SetRawValue(payload[(fieldName.Length + 1)..headerEnd].ToArray());
                 _body!.SetContent(payload[bodyStart..], eightBit);
-                return new OutgoingMessage(_message!, _rawFormat, payload.Length);
+                return new OutgoingMessage(_message!, _rawFormat, payload.Length) { Exact = true };
             }
 
             // A payload that does not start with a header block (the ingress always stamps one, so this is

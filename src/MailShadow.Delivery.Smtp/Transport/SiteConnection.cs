@@ -129,7 +129,11 @@ internal sealed class SiteConnection : IAsyncDisposable
         var outgoing = _outgoing.Create(payload);
         var recorder = new SendRecorder(recipients);
         _client.Recorder = recorder;
-        _client.CurrentSize = outgoing.Size;
+        _client.CurrentSize = outgoing.Exact ? outgoing.Size : null;
+
+        // BDAT (RFC 3030) where the site offers CHUNKING, as Exchange does: the bytes go out as they are, with no
+        // dot-stuffing pass over them and no wait for a 354. It needs the exact size up front.
+        _client.UseChunking = outgoing.Exact;
         try
         {
             var reply = await _client.SendAsync(outgoing.Format, outgoing.Message, sender, recipients.Select(r => r.Item1), cancellationToken);

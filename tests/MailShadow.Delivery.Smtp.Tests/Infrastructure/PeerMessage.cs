@@ -5,6 +5,9 @@ namespace MailShadow.Delivery.Smtp.Tests.Infrastructure;
 /// <summary>One DATA transfer the peer received (dot-unstuffed, including the CRLF before the terminating dot).</summary>
 public sealed record PeerMessage(int Session, string Sender, string MailFromParameters, IReadOnlyList<string> Recipients, byte[] Data, bool Accepted)
 {
+    /// <summary>True when it came in BDAT chunks (RFC 3030) rather than after DATA.</summary>
+    public bool Chunked { get; init; }
+
     /// <summary>The X-MailShadow-Transaction-Id header of the data, if any.</summary>
     public string? TransactionId
     {

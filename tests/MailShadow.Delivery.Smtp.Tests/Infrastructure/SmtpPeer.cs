@@ -169,6 +169,32 @@ public sealed class SmtpPeer : IAsyncDisposable
             string sender = "";
             var parameters = "";
             var recipients = new List<string>();
+            var chunks = new ArrayBufferWriter<byte>();
+
+            // Records a complete message and answers it (or drops the connection: false).
+            async Task<bool> FinishAsync(PeerMessage received)
+            {
+                var outcome = OnData?.Invoke(received) ?? PeerReply.Ok;
+                if (DataDelay?.Invoke() is { } delay && delay > TimeSpan.Zero)
+                {
+                    await Task.Delay(delay, cancellationToken);
+                }
+
+                lock (_gate)
+                {
+                    _messages.Add(received with { Accepted = !outcome.Drop && outcome.Text!.StartsWith('2') });
+                }
+
+                if (outcome.Drop)
+                {
+                    _log?.WriteLine($"{_name}: dropping session {session} after the message");
+                    socket.Shutdown(SocketShutdown.Both);
+                    return false;
+                }
+
+                await connection.WriteAsync(outcome.Text!);
+                return true;
+            }
             while (true)
             {
                 var line = await connection.ReadLineAsync();
@@ -202,6 +228,39 @@ public sealed class SmtpPeer : IAsyncDisposable
 
                         await connection.WriteAsync(reply);
                         break;
+                    case "BDAT":
+                        // BDAT <size> [LAST]: exactly size bytes follow the command line, nothing is stuffed.
+                        var arguments = text[4..].Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                        var chunk = await connection.ReadExactlyAsync(int.Parse(arguments[0], System.Globalization.CultureInfo.InvariantCulture));
+                        if (chunk is null)
+                        {
+                            return;
+                        }
+
+                        chunks.Write(chunk);
+                        var last = arguments.Length > 1 && arguments[1].Equals("LAST", StringComparison.OrdinalIgnoreCase);
+                        if (recipients.Count == 0)
+                        {
+                            chunks.Clear();
+                            await connection.WriteAsync("554 5.5.1 No valid recipients");
+                            break;
+                        }
+
+                        if (!last)
+                        {
+                            await connection.WriteAsync($"250 2.0.0 {chunk.Length} octets received");
+                            break;
+                        }
+
+                        var whole = chunks.WrittenSpan.ToArray();
+                        chunks.Clear();
+                        if (!await FinishAsync(new PeerMessage(session, sender, parameters, [.. recipients], whole, Accepted: false) { Chunked = true }))
+                        {
+                            return;
+                        }
+
+                        recipients.Clear();
+                        break;
                     case "DATA":
                         if (recipients.Count == 0)
                         {
@@ -216,26 +275,11 @@ public sealed class SmtpPeer : IAsyncDisposable
                             return;
                         }
 
-                        var received = new PeerMessage(session, sender, parameters, [.. recipients], data, Accepted: false);
-                        var outcome = OnData?.Invoke(received) ?? PeerReply.Ok;
-                        if (DataDelay?.Invoke() is { } delay && delay > TimeSpan.Zero)
+                        if (!await FinishAsync(new PeerMessage(session, sender, parameters, [.. recipients], data, Accepted: false)))
                         {
-                            await Task.Delay(delay, cancellationToken);
-                        }
-
-                        lock (_gate)
-                        {
-                            _messages.Add(received with { Accepted = !outcome.Drop && outcome.Text!.StartsWith('2') });
-                        }
-
-                        if (outcome.Drop)
-                        {
-                            _log?.WriteLine($"{_name}: dropping session {session} after DATA");
-                            socket.Shutdown(SocketShutdown.Both);
                             return;
                         }
 
-                        await connection.WriteAsync(outcome.Text!);
                         recipients.Clear();
                         break;
                     case "RSET":
@@ -314,6 +358,42 @@ public sealed class SmtpPeer : IAsyncDisposable
                 _buffered = true;
                 _completed = result.IsCompleted;
             }
+        }
+
+        /// <summary>The next <paramref name="count"/> bytes, whatever they are (a BDAT chunk); null if the client left.</summary>
+        public async ValueTask<byte[]?> ReadExactlyAsync(int count)
+        {
+            var chunk = new byte[count];
+            var filled = 0;
+            while (filled < count)
+            {
+                if (_buffered && !_buffer.IsEmpty)
+                {
+                    var take = (int)Math.Min(_buffer.Length, count - filled);
+                    _buffer.Slice(0, take).CopyTo(chunk.AsSpan(filled));
+                    _buffer = _buffer.Slice(take);
+                    filled += take;
+                    continue;
+                }
+
+                if (_buffered)
+                {
+                    _reader.AdvanceTo(_buffer.Start, _buffer.End);
+                    _buffered = false;
+                    if (_completed)
+                    {
+                        return null;
+                    }
+                }
+
+                await _writer.FlushAsync();
+                var result = await _reader.ReadAsync();
+                _buffer = result.Buffer;
+                _buffered = true;
+                _completed = result.IsCompleted;
+            }
+
+            return chunk;
         }
 
         /// <summary>DATA lines up to the lone dot, unstuffed, keeping every line's CRLF.</summary>
