@@ -31,20 +31,27 @@ internal sealed class RawBodyPart : MimePart
     // A payload ends with the line break before the terminating dot, as the ingress received it; should one not,
     // MailKit adds the break so that the dot still stands on a line of its own.
     //
-    // A large body is written corked and flushed down to the socket (through MailKit's dot-stuffing filter and its
-    // buffer) before the cork is pulled, so it leaves in full segments; MailKit then writes only the final dot.
+    // A large body is written corked and flushed down to the socket (through MailKit's filters and buffer) before the
+    // cork is pulled, so it leaves in full segments; MailKit then writes at most the final dot. A small one is left in
+    // MailKit's buffer, to leave together with the final dot.
     public override void WriteTo(FormatOptions options, Stream stream, bool contentOnly, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var corked = _cork?.Hold(_content.Length) ?? default;
         stream.Write(_content.Span);
-        stream.Flush();
+        if (corked.IsHeld)
+        {
+            stream.Flush();
+        }
     }
 
     public override async Task WriteToAsync(FormatOptions options, Stream stream, bool contentOnly, CancellationToken cancellationToken = default)
     {
         using var corked = _cork?.Hold(_content.Length) ?? default;
         await stream.WriteAsync(_content, cancellationToken);
-        await stream.FlushAsync(cancellationToken);
+        if (corked.IsHeld)
+        {
+            await stream.FlushAsync(cancellationToken);
+        }
     }
 }

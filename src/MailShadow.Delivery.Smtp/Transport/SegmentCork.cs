@@ -41,6 +41,9 @@ internal sealed class SegmentCork(Socket socket)
 
     internal readonly struct Scope(SegmentCork? cork) : IDisposable
     {
+        /// <summary>True when the connection is corked until this is disposed.</summary>
+        public bool IsHeld => cork is not null;
+
         public void Dispose() => cork?.TrySet(_off);
     }
 }
