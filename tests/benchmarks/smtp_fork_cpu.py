@@ -92,17 +92,20 @@ def run_round(pid, port, sinks, count, size, sessions, timeout):
     source = send(port, count, size, sessions)
     deadline = t0 + timeout
     accepted = None
-    while time.monotonic() < deadline:
-        if accepted is None and source.poll() is not None:
-            accepted = time.monotonic() - t0
-            if source.returncode != 0:
-                raise RuntimeError("smtp-source exited with %d: %s" % (source.returncode, source.stderr.read().decode(errors="replace")))
-        if accepted is not None and all(m.sink_count(s) - b >= count for s, b in zip(sinks, base)):
-            break
-        time.sleep(0.02)
-    else:
+    try:
+        while time.monotonic() < deadline:
+            if accepted is None and source.poll() is not None:
+                accepted = time.monotonic() - t0
+                if source.returncode != 0:
+                    raise RuntimeError("smtp-source exited with %d: %s" % (source.returncode, source.stderr.read().decode(errors="replace")))
+            if accepted is not None and all(m.sink_count(s) - b >= count for s, b in zip(sinks, base)):
+                break
+            time.sleep(0.02)
+        else:
+            raise RuntimeError("round did not finish within %ss" % timeout)
+    finally:
+        # Stopped by its PID whatever ended the round (a timeout, a signal); a no-op once it has exited.
         m.stop_process(source)
-        raise RuntimeError("round did not finish within %ss" % timeout)
     both = time.monotonic() - t0
     cpu1, threads1 = process_ticks(pid), thread_ticks(pid)
     thread_count, switches1 = context_switches(pid)
@@ -133,6 +136,13 @@ def main():
     p.add_argument("--json")
     p.add_argument("--keep", action="store_true")
     args = p.parse_args()
+
+    # A SIGTERM (or SIGINT) must still run the cleanup below, which stops the sinks and MailShadow by their PIDs.
+    def interrupted(signum, frame):
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, interrupted)
+    signal.signal(signal.SIGINT, interrupted)
 
     work = tempfile.mkdtemp(prefix="smtp-fork-cpu.", dir=os.environ.get("BENCH_WORKDIR", "/var/tmp"))
     os.chmod(work, 0o755)
