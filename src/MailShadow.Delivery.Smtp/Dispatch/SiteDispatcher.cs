@@ -35,14 +35,13 @@ internal sealed class SiteDispatcher : IAsyncDisposable
         new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true });
     private readonly List<Task> _attempts = [];
     private readonly DispatchLoopLifetime _lifetime = new();
+    private readonly PendingWorkCursor _journalCursor;
+    private readonly Func<int> _room;
+    private readonly Action<PendingWork> _accept;
 
     private int _disposed;
-    private long _cursor;
-    private bool _caughtUp;
-    private Task? _appendWait;
     private Task<bool>? _completionWait;
     private Task<bool>? _probe;
-    private DateTimeOffset? _readRetryAt;
     private volatile int _queued;
     private volatile int _running;
 
@@ -69,6 +68,9 @@ internal sealed class SiteDispatcher : IAsyncDisposable
         // Beyond the connections, room for attempts that are reading a payload or making their outcome durable,
         // so journal commits overlap with sending.
         _maxRunning = options.MaxConnectionsPerSite * 4;
+        _room = Room;
+        _accept = Accept;
+        _journalCursor = new PendingWorkCursor(journal, _site, PageSize, options.RetryInitialDelay, time, ex => Log.JournalReadFailed(logger, _site, ex));
     }
 
     public SiteName Site => _site;
@@ -172,69 +174,15 @@ internal sealed class SiteDispatcher : IAsyncDisposable
     }
 
     /// <summary>Reads pending work after the cursor while the window has room and the journal has more.</summary>
-    private async Task FillAsync()
+    private Task FillAsync() => _journalCursor.FillAsync(_room, _accept, _lifetime.Stopping);
+
+    private int Room() => WindowCapacity - _window.Count;
+
+    private void Accept(PendingWork work)
     {
-        if (_readRetryAt is { } retryAt)
+        if (work.Kind == TransactionKind.SmtpMessage)
         {
-            if (_time.GetUtcNow() < retryAt)
-            {
-                return;
-            }
-
-            _readRetryAt = null;
-        }
-
-        if (_caughtUp)
-        {
-            if (_appendWait is not { IsCompleted: true })
-            {
-                return;
-            }
-
-            _appendWait = null;
-            _caughtUp = false;
-        }
-
-        for (var pages = 0; pages < 4 && !_caughtUp && _window.Count < WindowCapacity; pages++)
-        {
-            var max = Math.Min(PageSize, WindowCapacity - _window.Count);
-
-            // Everything up to the last committed sequence is visible to this read; after a short page the cursor
-            // may move there, so the append wait does not fire for work this site will never see.
-            var committed = _journal.LastCommittedSequence;
-            IReadOnlyList<PendingWork> page;
-            try
-            {
-                page = await _journal.ReadPendingAsync(_site, _cursor, max, _lifetime.Stopping);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !_lifetime.IsStopping)
-            {
-                Log.JournalReadFailed(_logger, _site, ex);
-                _readRetryAt = _time.GetUtcNow() + _options.RetryInitialDelay;
-                return;
-            }
-
-            var now = _time.GetUtcNow();
-            foreach (var work in page)
-            {
-                if (work.Sequence <= _cursor)
-                {
-                    continue;
-                }
-
-                _cursor = work.Sequence;
-                if (work.Kind == TransactionKind.SmtpMessage)
-                {
-                    _window.Add(new WorkItem(work), now);
-                }
-            }
-
-            if (page.Count < max)
-            {
-                _caughtUp = true;
-                _cursor = Math.Max(_cursor, committed);
-                _appendWait = _journal.WaitForAppendAsync(_cursor, _lifetime.Stopping);
-            }
+            _window.Add(new WorkItem(work), _time.GetUtcNow());
         }
     }
 
@@ -295,7 +243,7 @@ internal sealed class SiteDispatcher : IAsyncDisposable
 
     private async Task WaitAsync()
     {
-        if (!_caughtUp && _window.Count < WindowCapacity && _readRetryAt is null)
+        if (_journalCursor.HasMore && _window.Count < WindowCapacity)
         {
             return; // more to read right away
         }
@@ -317,8 +265,8 @@ internal sealed class SiteDispatcher : IAsyncDisposable
             wakeAt = Earliest(wakeAt, _pool.ProbeAt);
         }
 
-        wakeAt = Earliest(wakeAt, _readRetryAt);
-        var appendWait = _window.Count < WindowCapacity ? _appendWait : null;
+        wakeAt = Earliest(wakeAt, _journalCursor.RetryAt);
+        var appendWait = _window.Count < WindowCapacity ? _journalCursor.AppendWait : null;
         if (wakeAt is null && _probe is null)
         {
             // The usual case under load, once per completion: no timer to arm and cancel.
@@ -348,13 +296,7 @@ internal sealed class SiteDispatcher : IAsyncDisposable
             _probe = null;
         }
 
-        if (_appendWait is { IsFaulted: true } failed)
-        {
-            Log.JournalReadFailed(_logger, _site, failed.Exception!.GetBaseException());
-            _appendWait = null;
-            _caughtUp = false;
-            _readRetryAt = _time.GetUtcNow() + _options.RetryInitialDelay;
-        }
+        _journalCursor.CheckAppendWait();
     }
 
     private async Task WaitWithTimerAsync(Task? appendWait, DateTimeOffset? wakeAt)

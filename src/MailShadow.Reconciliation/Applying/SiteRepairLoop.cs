@@ -33,15 +33,14 @@ internal sealed class SiteRepairLoop : IAsyncDisposable
     private readonly Channel<RepairCompletion> _completions = Channel.CreateUnbounded<RepairCompletion>(new UnboundedChannelOptions { SingleReader = true });
     private readonly List<Task> _attempts = [];
     private readonly DispatchLoopLifetime _lifetime = new();
+    private readonly PendingWorkCursor _journalCursor;
+    private readonly Func<int> _room;
+    private readonly Action<PendingWork> _accept;
 
     private int _disposed;
     private int _held;
     private int _running;
-    private long _cursor;
-    private bool _caughtUp;
-    private Task? _appendWait;
     private Task<bool>? _completionWait;
-    private DateTimeOffset? _readRetryAt;
 
     public SiteRepairLoop(SiteName site, SiteName source, IJournal journal, RepairAttemptRunner runner, RepairReplicatorOptions options, TimeProvider time, ILogger logger)
     {
@@ -52,6 +51,9 @@ internal sealed class SiteRepairLoop : IAsyncDisposable
         _options = options;
         _time = time;
         _logger = logger;
+        _room = Room;
+        _accept = Accept;
+        _journalCursor = new PendingWorkCursor(journal, site, PageSize, options.RetryInitialDelay, time, ex => Log.JournalReadFailed(logger, site, ex));
     }
 
     public SiteName Site => _site;
@@ -143,82 +145,39 @@ internal sealed class SiteRepairLoop : IAsyncDisposable
     }
 
     /// <summary>Reads pending work after the cursor while there is room and the journal has more.</summary>
-    private async Task FillAsync()
+    private Task FillAsync() => _journalCursor.FillAsync(_room, _accept, _lifetime.Stopping);
+
+    // Full pages while there is room: a repair beyond a mailbox's capacity is passed over (left in the journal) rather
+    // than held back, so a page is never cut short.
+    private int Room() => _held < WindowCapacity ? PageSize : 0;
+
+    private void Accept(PendingWork work)
     {
-        if (_readRetryAt is { } retryAt)
+        if (work.Kind != TransactionKind.Repair)
         {
-            if (_time.GetUtcNow() < retryAt)
-            {
-                return;
-            }
-
-            _readRetryAt = null;
+            return;
         }
 
-        if (_caughtUp)
+        var name = MailboxOf(work);
+        if (!_mailboxes.TryGetValue(name, out var mailbox))
         {
-            if (_appendWait is not { IsCompleted: true })
-            {
-                return;
-            }
-
-            _appendWait = null;
-            _caughtUp = false;
+            mailbox = new MailboxQueue(name, work.Sequence - 1);
+            _mailboxes[name] = mailbox;
         }
 
-        for (var pages = 0; pages < 4 && !_caughtUp && _held < WindowCapacity; pages++)
+        if (mailbox.Truncated || mailbox.Count >= MailboxCapacity || _held >= WindowCapacity)
         {
-            // Everything up to the last committed sequence is visible to this read; after a short page the cursor may
-            // move there, so the append wait does not fire for work this site will never see.
-            var committed = _journal.LastCommittedSequence;
-            var page = await ReadAsync(_cursor);
-            if (page is null)
+            // Left in the journal: read again from LoadedThrough once this mailbox's queue drains.
+            mailbox.Truncated = true;
+            if (mailbox.Count == 0 && !mailbox.Running)
             {
-                return;
+                _drained.Add(mailbox);
             }
 
-            foreach (var work in page)
-            {
-                if (work.Sequence <= _cursor)
-                {
-                    continue;
-                }
-
-                _cursor = work.Sequence;
-                if (work.Kind != TransactionKind.Repair)
-                {
-                    continue;
-                }
-
-                var name = MailboxOf(work);
-                if (!_mailboxes.TryGetValue(name, out var mailbox))
-                {
-                    mailbox = new MailboxQueue(name, work.Sequence - 1);
-                    _mailboxes[name] = mailbox;
-                }
-
-                if (mailbox.Truncated || mailbox.Count >= MailboxCapacity || _held >= WindowCapacity)
-                {
-                    // Left in the journal: read again from LoadedThrough once this mailbox's queue drains.
-                    mailbox.Truncated = true;
-                    if (mailbox.Count == 0 && !mailbox.Running)
-                    {
-                        _drained.Add(mailbox);
-                    }
-
-                    continue;
-                }
-
-                Add(mailbox, work);
-            }
-
-            if (page.Count < PageSize)
-            {
-                _caughtUp = true;
-                _cursor = Math.Max(_cursor, committed);
-                _appendWait = _journal.WaitForAppendAsync(_cursor, _lifetime.Stopping);
-            }
+            return;
         }
+
+        Add(mailbox, work);
     }
 
     /// <summary>
@@ -239,7 +198,7 @@ internal sealed class SiteRepairLoop : IAsyncDisposable
         var done = false;
         while (!done && full.Count < drained.Count)
         {
-            var page = await ReadAsync(position);
+            var page = await _journalCursor.ReadAsync(position, PageSize, _lifetime.Stopping);
             if (page is null)
             {
                 return;
@@ -247,7 +206,7 @@ internal sealed class SiteRepairLoop : IAsyncDisposable
 
             foreach (var work in page)
             {
-                if (work.Sequence > _cursor)
+                if (work.Sequence > _journalCursor.Position)
                 {
                     // Past the cursor the main read takes over.
                     done = true;
@@ -291,20 +250,6 @@ internal sealed class SiteRepairLoop : IAsyncDisposable
             {
                 _mailboxes.Remove(mailbox.Mailbox);
             }
-        }
-    }
-
-    private async Task<IReadOnlyList<PendingWork>?> ReadAsync(long after)
-    {
-        try
-        {
-            return await _journal.ReadPendingAsync(_site, after, PageSize, _lifetime.Stopping);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !_lifetime.IsStopping)
-        {
-            Log.JournalReadFailed(_logger, _site, ex);
-            _readRetryAt = _time.GetUtcNow() + _options.RetryInitialDelay;
-            return null;
         }
     }
 
@@ -379,7 +324,7 @@ internal sealed class SiteRepairLoop : IAsyncDisposable
 
     private async Task WaitAsync()
     {
-        if (!_caughtUp && _held < WindowCapacity && _readRetryAt is null)
+        if (_journalCursor.HasMore && _held < WindowCapacity)
         {
             return; // more to read right away
         }
@@ -393,15 +338,15 @@ internal sealed class SiteRepairLoop : IAsyncDisposable
 
         _completionWait ??= _completions.Reader.WaitToReadAsync(_lifetime.Stopping).AsTask();
         var waits = new List<Task>(3) { _completionWait };
-        if (_appendWait is not null && _held < WindowCapacity)
+        if (_journalCursor.AppendWait is { } appendWait && _held < WindowCapacity)
         {
-            waits.Add(_appendWait);
+            waits.Add(appendWait);
         }
 
         // Due mailboxes that wait for a free slot are woken by the completion that frees it: only future retry
         // times set the timer.
         DateTimeOffset? wakeAt = _running < _options.MaxConcurrentMailboxes && _waiting.TryPeek(out _, out var due) ? due : null;
-        if (_readRetryAt is { } retry && (wakeAt is null || retry < wakeAt))
+        if (_journalCursor.RetryAt is { } retry && (wakeAt is null || retry < wakeAt))
         {
             wakeAt = retry;
         }
@@ -413,7 +358,7 @@ internal sealed class SiteRepairLoop : IAsyncDisposable
             waits.Add(delay > TimeSpan.Zero ? Task.Delay(delay, _time, timer.Token) : Task.CompletedTask);
         }
 
-        var woke = await Task.WhenAny(waits);
+        await Task.WhenAny(waits);
         await timer.CancelAsync();
         _lifetime.Stopping.ThrowIfCancellationRequested();
         if (_completionWait.IsCompleted)
@@ -421,13 +366,7 @@ internal sealed class SiteRepairLoop : IAsyncDisposable
             _completionWait = null;
         }
 
-        if (woke == _appendWait && _appendWait.IsFaulted)
-        {
-            Log.JournalReadFailed(_logger, _site, _appendWait.Exception!.GetBaseException());
-            _appendWait = null;
-            _caughtUp = false;
-            _readRetryAt = _time.GetUtcNow() + _options.RetryInitialDelay;
-        }
+        _journalCursor.CheckAppendWait();
     }
 
     private async Task SleepAsync(TimeSpan delay)
