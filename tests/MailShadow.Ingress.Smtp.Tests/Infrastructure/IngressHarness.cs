@@ -76,7 +76,7 @@ internal sealed class IngressHarness : IAsyncDisposable
 
         directory ??= Path.Combine(Path.GetTempPath(), "mailshadow-ingress-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
-        var loggers = TestOutputLoggerProvider.CreateFactory(output, minimumLevel);
+        var loggers = TestOutputLoggerProvider.Factory(output, minimumLevel);
         time ??= TimeProvider.System;
         var journal = new SqliteJournal(new SqliteJournalOptions { Path = Path.Combine(directory, "journal.db") }, time, loggers.CreateLogger<SqliteJournal>());
         await journal.OpenAsync(CancellationToken.None);

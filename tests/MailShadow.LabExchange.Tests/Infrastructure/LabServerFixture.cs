@@ -32,7 +32,7 @@ internal sealed class LabServerFixture : IAsyncDisposable
         LabStoreSettings? storeSettings = null,
         string httpScheme = "http")
     {
-        var loggerFactory = TestOutputLoggerProvider.CreateFactory(output);
+        var loggerFactory = TestOutputLoggerProvider.Factory(output);
         var endpoints = new LabSiteEndpoints(site, new HostPort("127.0.0.1", smtpPort), new Uri($"{httpScheme}://127.0.0.1:0"), dataDirectory);
         var server = new LabExchangeServer(options ?? LabOptions.Create(), endpoints, loggerFactory, TimeProvider.System, storeSettings ?? LabStoreSettings.Default);
         try
