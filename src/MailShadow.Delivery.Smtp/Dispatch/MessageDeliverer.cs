@@ -242,7 +242,7 @@ internal sealed class MessageDeliverer(
         }
         catch (Exception ex) when (ex is JournalException or OperationCanceledException or ObjectDisposedException)
         {
-            // Left InFlight: the journal's crash recovery turns it into ambiguous Pending at the next start.
+            // Left Pending as it was: sent again with the same bytes at the next start.
         }
     }
 

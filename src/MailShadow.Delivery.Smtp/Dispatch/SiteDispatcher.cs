@@ -89,7 +89,7 @@ internal sealed class SiteDispatcher : IAsyncDisposable
 
     /// <summary>
     /// Stops starting new attempts and waits for running ones; when <paramref name="cancellationToken"/> fires first,
-    /// running attempts are cancelled (each goes back to Pending, or stays InFlight for crash recovery to resend).
+    /// running attempts are cancelled (each goes back to Pending, to be sent again with the same bytes).
     /// </summary>
     public Task StopAsync(CancellationToken cancellationToken) => _lifetime.StopAsync(cancellationToken);
 

@@ -331,33 +331,19 @@ public sealed class SmtpPeer : IAsyncDisposable
 
         public async ValueTask<byte[]?> ReadLineAsync()
         {
-            while (true)
+            do
             {
-                if (_buffered)
+                if (_buffered && _buffer.PositionOf((byte)'\n') is { } at)
                 {
-                    var newline = _buffer.PositionOf((byte)'\n');
-                    if (newline is { } at)
-                    {
-                        var line = _buffer.Slice(0, _buffer.GetPosition(1, at));
-                        var bytes = line.ToArray();
-                        _buffer = _buffer.Slice(line.End);
-                        return bytes;
-                    }
-
-                    _reader.AdvanceTo(_buffer.Start, _buffer.End);
-                    _buffered = false;
-                    if (_completed)
-                    {
-                        return null;
-                    }
+                    var line = _buffer.Slice(0, _buffer.GetPosition(1, at));
+                    var bytes = line.ToArray();
+                    _buffer = _buffer.Slice(line.End);
+                    return bytes;
                 }
-
-                await _writer.FlushAsync();
-                var result = await _reader.ReadAsync();
-                _buffer = result.Buffer;
-                _buffered = true;
-                _completed = result.IsCompleted;
             }
+            while (await ReadMoreAsync());
+
+            return null;
         }
 
         /// <summary>The next <paramref name="count"/> bytes, whatever they are (a BDAT chunk); null if the client left.</summary>
@@ -373,27 +359,35 @@ public sealed class SmtpPeer : IAsyncDisposable
                     _buffer.Slice(0, take).CopyTo(chunk.AsSpan(filled));
                     _buffer = _buffer.Slice(take);
                     filled += take;
-                    continue;
                 }
-
-                if (_buffered)
+                else if (!await ReadMoreAsync())
                 {
-                    _reader.AdvanceTo(_buffer.Start, _buffer.End);
-                    _buffered = false;
-                    if (_completed)
-                    {
-                        return null;
-                    }
+                    return null;
                 }
-
-                await _writer.FlushAsync();
-                var result = await _reader.ReadAsync();
-                _buffer = result.Buffer;
-                _buffered = true;
-                _completed = result.IsCompleted;
             }
 
             return chunk;
+        }
+
+        /// <summary>Hands back what is left unread, flushes the replies, and reads more; false once the client is gone.</summary>
+        private async ValueTask<bool> ReadMoreAsync()
+        {
+            if (_buffered)
+            {
+                _reader.AdvanceTo(_buffer.Start, _buffer.End);
+                _buffered = false;
+                if (_completed)
+                {
+                    return false;
+                }
+            }
+
+            await _writer.FlushAsync();
+            var result = await _reader.ReadAsync();
+            _buffer = result.Buffer;
+            _buffered = true;
+            _completed = result.IsCompleted;
+            return true;
         }
 
         /// <summary>DATA lines up to the lone dot, unstuffed, keeping every line's CRLF.</summary>
